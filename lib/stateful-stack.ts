@@ -1,0 +1,59 @@
+import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import type { Construct } from 'constructs';
+import { INDEX_LIST, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/storage/table-design.ts';
+import { SERVICE_NAME, type DeployConfig, type Stage } from './deploy-config.ts';
+import { ShippingUserPool } from './user-pool.ts';
+
+export interface StatefulStackProps extends StackProps {
+  config: DeployConfig;
+}
+
+/**
+ * The stateful half: what holds data (the table, the user accounts). It changes rarely and is
+ * deployed on its own, so redeploying functions and routes never replaces or deletes it.
+ */
+export class StatefulStack extends Stack {
+  readonly table: Table;
+  /** A plain string, not a reference: other stacks use it without a CloudFormation export. */
+  readonly tableName: string;
+  /** Absent when an external OIDC issuer signs the tokens. */
+  readonly userPool?: ShippingUserPool;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, { ...props, terminationProtection: props.config.stage === 'prod' });
+    this.tableName = tableNameFor(props.config.stage);
+    this.table = shippingTable(this, this.tableName);
+    if (!props.config.oidc) this.userPool = new ShippingUserPool(this, 'Users', props.config);
+  }
+}
+
+/**
+ * The table has a fixed name per stage: the API stack finds it by name (no CloudFormation export
+ * ties the stacks together), operators find it in the console, and CloudFormation can never
+ * silently replace it with an empty one.
+ */
+export const tableNameFor = (stage: Stage): string => `${SERVICE_NAME}-${stage}`;
+
+/** The single table, built from `table-design.ts`. Data outlives the stack in every stage. */
+function shippingTable(scope: Construct, tableName: string): Table {
+  const stringKey = (name: string) => ({ name, type: AttributeType.STRING });
+  const table = new Table(scope, 'ShippingTable', {
+    tableName,
+    partitionKey: stringKey(TABLE_KEYS.partitionKey),
+    sortKey: stringKey(TABLE_KEYS.sortKey),
+    billingMode: BillingMode.PAY_PER_REQUEST,
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    timeToLiveAttribute: TTL_ATTRIBUTE,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  for (const index of INDEX_LIST) {
+    table.addGlobalSecondaryIndex({
+      indexName: index.name,
+      partitionKey: stringKey(index.partitionKey),
+      sortKey: stringKey(index.sortKey),
+    });
+  }
+  return table;
+}

@@ -1,0 +1,59 @@
+import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
+import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { ROLES } from '../functions/routes.ts';
+import type { DeployConfig } from './deploy-config.ts';
+
+/**
+ * The default token issuer: a Cognito user pool whose groups are the API's roles, and one public
+ * app client for the panels and the CLI. Admins create every user; nobody signs themselves up.
+ */
+export class ShippingUserPool extends Construct {
+  readonly pool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, config: DeployConfig) {
+    super(scope, id);
+    this.pool = new UserPool(this, 'Pool', {
+      userPoolName: `shipping-${config.stage}-users`,
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: config.stage === 'prod',
+      removalPolicy: config.settings.removalPolicy,
+    });
+    for (const role of ROLES) {
+      new UserPoolGroup(this, `Group-${role}`, { userPool: this.pool, groupName: role, description: `API role ${role}` });
+    }
+    this.client = this.pool.addClient('PanelsClient', {
+      userPoolClientName: `shipping-${config.stage}-panels`,
+      generateSecret: false,
+      authFlows: { userSrp: true, userPassword: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    new CfnOutput(this, 'UserPoolId', { value: this.pool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.client.userPoolClientId });
+
+    Validations.of(this.pool).acknowledge(
+      {
+        id: 'AwsSolutions-COG2',
+        reason:
+          'MFA is offered (TOTP) but not required: the system role is the storefront backend, which signs in unattended; people enrol TOTP themselves, and installations that must enforce MFA bring their own OIDC issuer (-c jwtIssuer).',
+      },
+      {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Threat protection (Plus plan) is billed per monthly active user; self sign-up is off, admins create every account, and installations that need adaptive authentication bring their own OIDC issuer (-c jwtIssuer).',
+      },
+    );
+  }
+}
