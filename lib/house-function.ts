@@ -1,0 +1,94 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { SERVICE_NAME, type StageSettings } from './deploy-config.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * How every function is bundled. The bench re-runs esbuild with exactly these options to attribute
+ * bundle bytes to dependencies, so this is the one place they are written down.
+ */
+export const HOUSE_BUNDLE = {
+  target: 'node22',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  /** CommonJS dependencies inside an ESM bundle still call `require` for Node built-ins. */
+  banner: "import { createRequire as __houseCreateRequire } from 'node:module'; const require = __houseCreateRequire(import.meta.url);",
+  /** The Node.js 22 runtime ships AWS SDK v3; bundling it would only grow the bundle and cold start. */
+  external: ['@aws-sdk/*'],
+  minify: true,
+  sourcemap: true,
+} as const;
+
+export interface HouseFunctionProps {
+  /** TypeScript module exporting `handler`. */
+  entry: string;
+  description: string;
+  settings: StageSettings;
+  timeout?: Duration;
+  memorySize?: number;
+}
+
+/**
+ * The project's Lambda function: Node.js 22 on arm64, minified ESM with source maps, X-Ray,
+ * its own log group, and a role that starts with nothing but writing to that log group.
+ */
+export class HouseFunction extends Construct {
+  readonly lambda: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: props.settings.logRetention,
+      removalPolicy: props.settings.removalPolicy,
+    });
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: props.memorySize ?? 512,
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+        LOG_LEVEL: props.settings.logLevel,
+      },
+      bundling: {
+        target: HOUSE_BUNDLE.target,
+        format: OutputFormat.ESM,
+        mainFields: [...HOUSE_BUNDLE.mainFields],
+        banner: HOUSE_BUNDLE.banner,
+        externalModules: [...HOUSE_BUNDLE.external],
+        minify: HOUSE_BUNDLE.minify,
+        sourceMap: HOUSE_BUNDLE.sourcemap,
+        sourcesContent: false,
+      },
+    });
+
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'Node.js 22 is the one Node major of this project for development, CI and Lambda (package.json engines); the runtime moves when all three move.',
+      },
+      {
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+      },
+    );
+  }
+}
