@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
@@ -35,6 +35,8 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    // The authorizer imports the user pool: while the API uses it, CloudFormation refuses to delete it.
+    CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     this.httpApi = new ShippingHttpApi(this, 'Http', props.config);
     const alarms = new ApiAlarms(this, 'Alarms', this.httpApi.api);
     const authorizer = routeAuthorizer(props.config, props.userPool);
