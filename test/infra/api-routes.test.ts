@@ -1,0 +1,87 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeKey, routes, type Route } from '../../functions/routes.ts';
+import { actionsOfFunction, deployedRoutes, functionsByRouteKey, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
+
+describe('API stack built from the route table', () => {
+  let shipping: SynthesizedShipping;
+  beforeAll(() => {
+    shipping = synthShipping({ stage: 'dev', panelsOrigin: 'https://panels.example.com' });
+  });
+
+  it('deploys exactly the routes of the table, public ones without auth and the rest behind the JWT authorizer', () => {
+    const deployed = deployedRoutes(shipping.api);
+    expect(deployed.map((route) => route.routeKey).sort()).toEqual(routes.map(routeKey).sort());
+    for (const route of routes) {
+      const found = deployed.find((candidate) => candidate.routeKey === routeKey(route))!;
+      expect(found.authorizationType, routeKey(route)).toBe(route.roles === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it('integrates each route with its own function, described by its route key', () => {
+    const functions = functionsByRouteKey(shipping.api);
+    for (const deployed of deployedRoutes(shipping.api)) {
+      expect(functions.get(deployed.routeKey)?.id, deployed.routeKey).toBe(deployed.functionId);
+    }
+    expect(new Set(deployedRoutes(shipping.api).map((route) => route.functionId)).size).toBe(routes.length);
+  });
+
+  it('uses the Cognito user pool and its app client as issuer and audience', () => {
+    shipping.api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    shipping.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('throttles every route by default and writes JSON access logs', () => {
+    shipping.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"routeKey":"\\$context.routeKey"') },
+    });
+  });
+
+  it('allows the panels origin through CORS', () => {
+    shipping.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: { AllowOrigins: ['https://panels.example.com'], AllowHeaders: ['authorization', 'content-type'] },
+    });
+  });
+
+  it('sends no CORS headers when no panels origin is configured', () => {
+    const { api } = synthShipping({ stage: 'dev' });
+    api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+  });
+});
+
+describe('a route added to the table', () => {
+  const extraRoute: Route = {
+    method: 'GET',
+    path: '/parcels/{parcelId}/labels',
+    roles: ['seller', 'admin'],
+    handler: 'parcels/get-parcel-label',
+    access: { table: 'read' },
+  };
+
+  it('appears in API Gateway with its authorization, its function and its grants, with no other change', () => {
+    const { api } = synthShipping({ stage: 'dev' }, [...routes, extraRoute]);
+    const deployed = deployedRoutes(api).find((route) => route.routeKey === 'GET /parcels/{parcelId}/labels');
+    expect(deployed?.authorizationType).toBe('JWT');
+
+    const fn = functionsByRouteKey(api).get('GET /parcels/{parcelId}/labels')!;
+    expect(fn.id).toBe(deployed!.functionId);
+    expect(fn.properties.Environment.Variables.TABLE_NAME).toBe('shipping-dev');
+    const actions = actionsOfFunction(api, fn.id);
+    expect(actions).toContain('dynamodb:GetItem');
+    expect(actions).toContain('dynamodb:Query');
+    expect(actions).not.toContain('dynamodb:PutItem');
+  });
+
+  it('is refused when two paths would share a construct id', () => {
+    const clash: Route = { ...extraRoute, path: '/parcels/{parcelId}-labels' };
+    expect(() => synthShipping({ stage: 'dev' }, [extraRoute, clash])).toThrow(/construct id/);
+  });
+});
