@@ -1,0 +1,85 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { ForbiddenError, UnauthorizedError } from '#domain/errors.ts';
+import type { Principal } from '#domain/principal.ts';
+import { findRoute } from '../routes.ts';
+import { errorResponse } from './error-response.ts';
+import { logger } from './logger.ts';
+import { asPrincipal, principalFromClaims } from './principal-from-claims.ts';
+import { parseJsonBody } from './request-body.ts';
+import type { HttpResult } from './responses.ts';
+import { validate } from './validation.ts';
+
+export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+
+export interface ApiRequest<Body, Query, Params> {
+  principal: Principal;
+  body: Body;
+  query: Query;
+  params: Params;
+  requestId: string;
+}
+
+export interface RequestSchemas<Body, Query, Params> {
+  body?: z.ZodMiniType<Body>;
+  query?: z.ZodMiniType<Query>;
+  params?: z.ZodMiniType<Params>;
+}
+
+const requestIdOf = (event: ApiEvent, context: Context): string => event.requestContext?.requestId ?? context.awsRequestId;
+
+/** Maps any error to the API's error shape, and tags every response with the request id. */
+const apiResponses = (): MiddlewareObj<ApiEvent, HttpResult> => ({
+  after: (request) => {
+    const response = request.response;
+    if (response) response.headers = { ...response.headers, 'x-request-id': requestIdOf(request.event, request.context) };
+  },
+  onError: (request) => {
+    const requestId = requestIdOf(request.event, request.context);
+    const response = errorResponse(request.error, requestId);
+    request.response = { ...response, headers: { ...response.headers, 'x-request-id': requestId } };
+  },
+});
+
+function authorize(event: ApiEvent): Principal {
+  const route = findRoute(event.routeKey);
+  if (!route) throw new Error(`route ${event.routeKey} is not in the route table`);
+  const candidate = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims);
+  if (!candidate) throw new UnauthorizedError('A valid bearer token is required.');
+  const principal = asPrincipal(candidate);
+  if (!principal || route.roles === 'public' || !route.roles.includes(principal.role)) {
+    throw new ForbiddenError(`The role ${candidate.role ?? '(none)'} may not call ${event.routeKey}.`);
+  }
+  return principal;
+}
+
+/**
+ * A route handler: token → role check (from the route table) → JSON body → zod validation →
+ * `run`, with every error mapped to the API's error shape in one place.
+ */
+export function httpHandler<Body = undefined, Query = Record<string, never>, Params = Record<string, never>>(
+  schemas: RequestSchemas<Body, Query, Params>,
+  run: (request: ApiRequest<Body, Query, Params>, event: ApiEvent) => Promise<HttpResult>,
+) {
+  return middy<ApiEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(apiResponses())
+    .handler(async (event, context) => {
+      const principal = authorize(event);
+      const request: ApiRequest<Body, Query, Params> = {
+        principal,
+        body: (schemas.body ? validate(schemas.body, parseJsonBody(event.body, event.isBase64Encoded), 'body') : undefined) as Body,
+        query: (schemas.query ? validate(schemas.query, event.queryStringParameters ?? {}, 'query') : {}) as Query,
+        params: (schemas.params ? validate(schemas.params, event.pathParameters ?? {}, 'path') : {}) as Params,
+        requestId: requestIdOf(event, context),
+      };
+      return run(request, event);
+    });
+}
+
+/** A route without a token (health; later the courier webhook): errors are still mapped the same way. */
+export function publicHandler(run: (event: ApiEvent) => Promise<HttpResult>) {
+  return middy<ApiEvent, HttpResult>().use(injectLambdaContext(logger, { resetKeys: true })).use(apiResponses()).handler(run);
+}

@@ -1,0 +1,53 @@
+/**
+ * The route table: the only place routes are listed. The CDK stack builds API Gateway routes,
+ * functions and their grants from it; the local server routes requests with it; the HTTP
+ * middleware reads each route's roles from it (by API Gateway's `routeKey`).
+ */
+export const ROLES = ['admin', 'seller', 'customer', 'delivery', 'system'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** What a route's function may touch. The stack grants exactly this and sets the matching env. */
+export interface RouteAccess {
+  table?: 'read' | 'readWrite';
+}
+
+export interface Route {
+  method: HttpMethod;
+  /** API Gateway path template, e.g. `/parcels/{parcelId}`. */
+  path: string;
+  /** Roles allowed to call it; `public` routes need no token. */
+  roles: readonly Role[] | 'public';
+  /** Handler module under `functions/handlers/`, without extension; it exports `handler`. */
+  handler: string;
+  access: RouteAccess;
+}
+
+export const routes: readonly Route[] = [
+  { method: 'GET', path: '/health', roles: 'public', handler: 'health', access: {} },
+
+  { method: 'POST', path: '/orders', roles: ['system', 'admin'], handler: 'orders/create-order', access: { table: 'readWrite' } },
+  { method: 'GET', path: '/orders/{orderId}', roles: ['admin', 'customer', 'seller'], handler: 'orders/get-order', access: { table: 'read' } },
+  { method: 'GET', path: '/order-items', roles: ['seller', 'admin'], handler: 'order-items/list-order-items', access: { table: 'read' } },
+
+  { method: 'POST', path: '/parcels', roles: ['seller'], handler: 'parcels/create-parcel', access: { table: 'readWrite' } },
+  { method: 'GET', path: '/parcels', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/list-parcels', access: { table: 'read' } },
+  { method: 'GET', path: '/parcels/{parcelId}', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/get-parcel', access: { table: 'read' } },
+  { method: 'DELETE', path: '/parcels/{parcelId}', roles: ['seller', 'admin'], handler: 'parcels/delete-parcel', access: { table: 'readWrite' } },
+  { method: 'POST', path: '/parcels/{parcelId}/status', roles: ['seller', 'admin', 'delivery'], handler: 'parcels/update-parcel-status', access: { table: 'readWrite' } },
+
+  { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: 'readWrite' } },
+  { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: 'read' } },
+
+  { method: 'POST', path: '/delivery-persons', roles: ['admin'], handler: 'delivery-persons/create-delivery-person', access: { table: 'readWrite' } },
+  { method: 'GET', path: '/delivery-persons', roles: ['admin', 'seller'], handler: 'delivery-persons/list-delivery-persons', access: { table: 'read' } },
+];
+
+export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+const byKey = new Map(routes.map((route) => [routeKey(route), route]));
+
+export function findRoute(key: string): Route | undefined {
+  return byKey.get(key);
+}

@@ -1,0 +1,19 @@
+/** Key formats of the single table, in one place. */
+export const ORDER_PREFIX = 'ORDER#';
+
+export const orderPartition = (orderId: string) => `${ORDER_PREFIX}${orderId}`;
+export const orderItemKey = (orderId: string, position: number) => ({
+  pk: orderPartition(orderId),
+  sk: `ITEM#${String(position).padStart(3, '0')}`,
+});
+export const parcelKey = (parcelId: string) => ({ pk: `PARCEL#${parcelId}`, sk: 'PARCEL' as const });
+export const sellerKey = (sellerId: string) => ({ pk: `SELLER#${sellerId}`, sk: 'PROFILE' });
+export const deliveryPersonKey = (deliveryPersonId: string) => ({ pk: `DELIVERY_PERSON#${deliveryPersonId}`, sk: 'PROFILE' });
+
+export type Kind = 'ITEM' | 'PARCEL' | 'DELIVERY_PERSON';
+
+/** Partition values of the list indexes (see table-design.ts). */
+export const sellerList = (sellerId: string, kind: Kind) => `SELLER#${sellerId}#${kind}`;
+export const customerList = (customerId: string, kind: Kind) => `CUSTOMER#${customerId}#${kind}`;
+export const deliveryPersonList = (deliveryPersonId: string, kind: Kind) => `DELIVERY#${deliveryPersonId}#${kind}`;
+export const kindList = (kind: Kind) => kind;

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { routes as defaultRoutes, type Route } from '../functions/routes.ts';
+import { verifyLocalToken } from './local-tokens.ts';
+import { routeMatcher, type RouteMatch } from './route-matcher.ts';
+
+type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway's own payload limit; the handlers enforce the API's 256 KiB themselves. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+const handlerModules = new Map<string, Promise<LambdaHandler>>();
+function loadHandler(route: Route): Promise<LambdaHandler> {
+  let loaded = handlerModules.get(route.handler);
+  if (!loaded) {
+    loaded = import(`../functions/handlers/${route.handler}.ts`).then((module: { handler: LambdaHandler }) => module.handler);
+    handlerModules.set(route.handler, loaded);
+  }
+  return loaded;
+}
+
+function sendJson(response: ServerResponse, status: number, code: string, message: string) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify({ error: { code, message } }));
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > GATEWAY_MAX_BODY) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function lambdaContext(requestId: string, route: Route): Context {
+  return {
+    awsRequestId: requestId,
+    functionName: `local-${route.handler.replace(/\W+/g, '-')}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local`,
+    memoryLimitInMB: '512',
+    logGroupName: 'local',
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** The API Gateway v2 event the handler would get in AWS, JWT claims included. */
+function gatewayEvent(request: IncomingMessage, url: URL, match: RouteMatch, body: Buffer, claims: Record<string, unknown>, requestId: string) {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  const isText = body.length === 0 || /json|text|xml|urlencoded/.test(headers['content-type'] ?? 'application/json');
+  return {
+    version: '2.0',
+    routeKey: match.routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    pathParameters: Object.keys(match.pathParameters).length > 0 ? match.pathParameters : undefined,
+    body: body.length > 0 ? body.toString(isText ? 'utf8' : 'base64') : undefined,
+    isBase64Encoded: !isText,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: { method: request.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
+      requestId,
+      routeKey: match.routeKey,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+      authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } },
+    },
+  } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, match: ReturnType<typeof routeMatcher>) {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const found = match(request.method ?? 'GET', url.pathname);
+  if (!found) return sendJson(response, 404, 'NOT_FOUND', `No route ${request.method} ${url.pathname}.`);
+  let claims: Record<string, unknown> = {};
+  if (found.route.roles !== 'public') {
+    const verified = await verifyLocalToken(request.headers.authorization);
+    if (!verified) return sendJson(response, 401, 'UNAUTHORIZED', 'A valid bearer token is required (missing, malformed, badly signed or expired).');
+    claims = verified as Record<string, unknown>;
+  }
+  const body = await readBody(request);
+  if (body === 'too-large') return sendJson(response, 413, 'PAYLOAD_TOO_LARGE', 'The request body is over 10 MB.');
+  const requestId = randomUUID();
+  const handler = await loadHandler(found.route);
+  const result = await handler(gatewayEvent(request, url, found, body, claims, requestId), lambdaContext(requestId, found.route));
+  response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  response.end(result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
+}
+
+/** The local API: the route table's routes through the same Lambda handlers, with API Gateway v2 events. */
+export async function startApiServer(options: { port: number; routes?: readonly Route[]; onRequest?: (line: string) => void }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const match = routeMatcher(options.routes ?? defaultRoutes);
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    handle(request, response, match)
+      .catch((error: unknown) => {
+        console.error('local server error', error);
+        if (!response.headersSent) sendJson(response, 500, 'INTERNAL_ERROR', 'The local server failed; see its log.');
+        else response.end();
+      })
+      .finally(() => options.onRequest?.(`${request.method} ${request.url} ${response.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
