@@ -1,0 +1,147 @@
+/**
+ * Per function: size of the real synthesized bundle, its import time in a fresh Node process, and
+ * the dependency that dominates it. `npx tsx bench/bundles.ts` prints the table.
+ */
+import { build } from 'esbuild';
+import { execFile } from 'node:child_process';
+import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { findRoute } from '../functions/routes.ts';
+import { handlerEntry } from '../lib/api-stack.ts';
+import { synthesizeApp, synthesizedFunctions } from '../lib/cloud-assembly.ts';
+import { HOUSE_BUNDLE, PROJECT_ROOT } from '../lib/house-function.ts';
+
+export const TARGETS = { bundleKb: 300, importMs: 40 } as const;
+const IMPORT_RUNS = 7;
+/** Inside the project, so `@aws-sdk/*` resolves from node_modules the way the Lambda runtime provides it. */
+const BENCH_DIR = join(PROJECT_ROOT, '.bench');
+
+export interface BundleMeasurement {
+  routeKey: string;
+  bundleKb: number;
+  /** Median over fresh `node --enable-source-maps` processes, as Lambda runs it. */
+  importMs: number;
+  /** The bundle's own code: import time when its `@aws-sdk/*` packages are already loaded. */
+  ownImportMs: number;
+  dominantDependency: { name: string; kb: number; share: number };
+  withinTargets: boolean;
+}
+
+export async function measureBundles(): Promise<BundleMeasurement[]> {
+  const outdir = join(BENCH_DIR, 'cdk.out');
+  await rm(outdir, { recursive: true, force: true });
+  await synthesizeApp(outdir);
+  const measurements: BundleMeasurement[] = [];
+  for (const fn of await synthesizedFunctions(outdir)) {
+    const bundleKb = (await stat(join(fn.bundleDir, 'index.mjs'))).size / 1024;
+    const copy = await copyIntoProject(fn.bundleDir, fn.routeKey);
+    const bundle = [pathToFileURL(join(copy, 'index.mjs')).href];
+    const importMs = await medianImportMs(copy, [], bundle);
+    const ownImportMs = await medianImportMs(copy, sdkImportsOf(await readFile(join(copy, 'index.mjs'), 'utf8')), bundle);
+    const dominantDependency = await dominantDependencyOf(fn.routeKey);
+    measurements.push({
+      routeKey: fn.routeKey,
+      bundleKb: round(bundleKb),
+      importMs: round(importMs),
+      ownImportMs: round(ownImportMs),
+      dominantDependency,
+      withinTargets: bundleKb <= TARGETS.bundleKb && importMs <= TARGETS.importMs,
+    });
+  }
+  return measurements.sort((a, b) => b.bundleKb - a.bundleKb);
+}
+
+async function copyIntoProject(bundleDir: string, routeKey: string): Promise<string> {
+  const copy = join(BENCH_DIR, 'bundles', routeKey.replace(/[^A-Za-z0-9]+/g, '-'));
+  await rm(copy, { recursive: true, force: true });
+  await mkdir(copy, { recursive: true });
+  await cp(bundleDir, copy, { recursive: true });
+  return copy;
+}
+
+function sdkImportsOf(code: string): string[] {
+  return [...new Set([...code.matchAll(/["'](@aws-sdk\/[^"']+)["']/g)].map((match) => match[1]!))];
+}
+
+/** Median time to import `timed` in a fresh Node process started in `cwd`, after importing `preloaded`. */
+async function medianImportMs(cwd: string, preloaded: string[], timed: string[]): Promise<number> {
+  const imports = (specifiers: string[]) => specifiers.map((specifier) => `await import(${JSON.stringify(specifier)});`).join(' ');
+  const script = `${imports(preloaded)} const start = performance.now(); ${imports(timed)} console.log(performance.now() - start);`;
+  const samples: number[] = [];
+  for (let run = 0; run < IMPORT_RUNS; run++) {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '--input-type=module', '--eval', script], {
+      cwd,
+      env: { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
+    samples.push(Number(stdout.trim().split('\n').at(-1)));
+  }
+  return median(samples);
+}
+
+/** Re-bundles the route's handler with the house options and attributes output bytes to packages. */
+async function dominantDependencyOf(routeKey: string): Promise<BundleMeasurement['dominantDependency']> {
+  const route = findRoute(routeKey);
+  if (!route) throw new Error(`no route ${routeKey} in the route table`);
+  const result = await build({
+    entryPoints: [handlerEntry(route.handler)],
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    platform: 'node',
+    write: false,
+    metafile: true,
+    outfile: 'index.mjs',
+    target: HOUSE_BUNDLE.target,
+    format: HOUSE_BUNDLE.format,
+    mainFields: [...HOUSE_BUNDLE.mainFields],
+    banner: { js: HOUSE_BUNDLE.banner },
+    external: [...HOUSE_BUNDLE.external],
+    minify: HOUSE_BUNDLE.minify,
+    logLevel: 'silent',
+  });
+  const bytesByPackage = new Map<string, number>();
+  let total = 0;
+  for (const output of Object.values(result.metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(input);
+      bytesByPackage.set(name, (bytesByPackage.get(name) ?? 0) + bytesInOutput);
+      total += bytesInOutput;
+    }
+  }
+  const [name, bytes] = [...bytesByPackage].filter(([pkg]) => pkg !== PROJECT_CODE).sort((a, b) => b[1] - a[1])[0] ?? [PROJECT_CODE, total];
+  return { name, kb: round(bytes / 1024), share: Math.round((100 * bytes) / Math.max(total, 1)) / 100 };
+}
+
+const PROJECT_CODE = '(project code)';
+
+function packageOf(inputPath: string): string {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(inputPath.split('node_modules/').length > 1 ? inputPath.slice(inputPath.lastIndexOf('node_modules/')) : '');
+  return match?.[1] ?? PROJECT_CODE;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const round = (value: number): number => Math.round(value * 10) / 10;
+
+function printTable(measurements: BundleMeasurement[]): void {
+  console.log(`Targets: ≤ ${TARGETS.bundleKb} KB minified, ≤ ${TARGETS.importMs} ms import (median of ${IMPORT_RUNS} fresh processes, Node ${process.versions.node})`);
+  console.table(
+    measurements.map((m) => ({
+      route: m.routeKey,
+      'bundle KB': m.bundleKb,
+      'import ms': m.importMs,
+      'own ms (SDK loaded)': m.ownImportMs,
+      'dominant dependency': `${m.dominantDependency.name} (${m.dominantDependency.kb} KB, ${Math.round(m.dominantDependency.share * 100)}%)`,
+      ok: m.withinTargets ? 'yes' : 'NO',
+    })),
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  printTable(await measureBundles());
+}
