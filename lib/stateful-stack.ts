@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { INDEX_LIST, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/storage/table-design.ts';
@@ -24,7 +24,12 @@ export class StatefulStack extends Stack {
     super(scope, id, { ...props, terminationProtection: props.config.stage === 'prod' });
     this.tableName = tableNameFor(props.config.stage);
     this.table = shippingTable(this, this.tableName);
-    if (!props.config.oidc) this.userPool = new ShippingUserPool(this, 'Users', props.config);
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    if (!props.config.oidc) {
+      this.userPool = new ShippingUserPool(this, 'Users', props.config);
+      new CfnOutput(this, 'UserPoolId', { value: this.userPool.pool.userPoolId });
+      new CfnOutput(this, 'UserPoolClientId', { value: this.userPool.client.userPoolClientId });
+    }
   }
 }
 

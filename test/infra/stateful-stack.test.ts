@@ -46,6 +46,10 @@ describe('stateful stack', () => {
     });
   });
 
+  it('outputs what the deploy guide uses', () => {
+    for (const output of ['TableName', 'UserPoolId', 'UserPoolClientId']) stateful.hasOutput(output, {});
+  });
+
   it('is termination-protected in prod only', () => {
     expect(stacks.stateful.terminationProtection).toBe(false);
     expect(synthShipping({ stage: 'prod' }).stacks.stateful.terminationProtection).toBe(true);
