@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     env: sharedEnv,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], setupFiles: ['test/unit/setup-env.ts'] } },
       {
         extends: true,
         test: {

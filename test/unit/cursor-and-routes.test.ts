@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '../../functions/storage/cursor.ts';
+import { routeKey, routes } from '../../functions/routes.ts';
+import { routeMatcher } from '../../local/route-matcher.ts';
+
+describe('cursors', () => {
+  const key = { pk: 'ORDER#1', sk: 'ITEM#001', bySellerPk: 'SELLER#s#ITEM', bySellerSk: '01J#001' };
+
+  it('round-trip and are opaque', () => {
+    const cursor = encodeCursor(key);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(cursor, { bySellerPk: 'SELLER#s#ITEM' })).toEqual(key);
+  });
+
+  it('are refused when malformed or from another list', () => {
+    expect(() => decodeCursor('%%%', { pk: 'x' })).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor({ pk: 'x' }).slice(3), { pk: 'x' })).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor(key), { bySellerPk: 'SELLER#other#ITEM' })).toThrow(/another list/);
+    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'), { pk: 'x' })).toThrow(/cursor/);
+  });
+});
+
+describe('route table', () => {
+  it('lists each method + path once', () => {
+    const keys = routes.map(routeKey);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('routes local requests with the same templates as API Gateway', () => {
+    const match = routeMatcher(routes);
+    expect(match('GET', '/parcels/01ABC')).toMatchObject({ routeKey: 'GET /parcels/{parcelId}', pathParameters: { parcelId: '01ABC' } });
+    expect(match('POST', '/parcels/p%201/status')?.pathParameters).toEqual({ parcelId: 'p 1' });
+    expect(match('GET', '/parcels')?.routeKey).toBe('GET /parcels');
+    expect(match('PATCH', '/parcels')).toBeUndefined();
+    expect(match('GET', '/parcels/a/b')).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { canMove, isTerminal, PARCEL_STATUSES, type ParcelStatus } from '../../functions/domain/parcels/parcel-status.ts';
+
+const allowed: Record<ParcelStatus, ParcelStatus[]> = {
+  received: ['processed', 'shipped', 'cancelled'],
+  processed: ['shipped', 'cancelled'],
+  shipped: ['out_for_delivery', 'delivered', 'rto'],
+  out_for_delivery: ['delivered', 'rto'],
+  rto: ['rto_delivered'],
+  delivered: [],
+  cancelled: [],
+  rto_delivered: [],
+};
+
+describe('parcel state machine', () => {
+  for (const from of PARCEL_STATUSES) {
+    for (const to of PARCEL_STATUSES) {
+      const expected = allowed[from].includes(to);
+      it(`${from} → ${to}: ${expected ? 'allowed' : 'refused'} for sellers`, () => {
+        expect(canMove(from, to, 'seller')).toBe(expected);
+      });
+    }
+  }
+
+  it('lets only courier updates send out_for_delivery back to shipped (a failed attempt)', () => {
+    expect(canMove('out_for_delivery', 'shipped', 'seller')).toBe(false);
+    expect(canMove('out_for_delivery', 'shipped', 'delivery')).toBe(false);
+    for (const source of ['webhook', 'sync', 'refresh'] as const) expect(canMove('out_for_delivery', 'shipped', source)).toBe(true);
+    expect(canMove('delivered', 'shipped', 'webhook')).toBe(false);
+  });
+
+  it('knows the terminal statuses', () => {
+    expect(PARCEL_STATUSES.filter(isTerminal)).toEqual(['delivered', 'cancelled', 'rto_delivered']);
+  });
+});

@@ -1,0 +1,2 @@
+process.env.TABLE_NAME = 'unit-table';
+process.env.AWS_REGION = 'ap-south-1';
