@@ -24,8 +24,8 @@ describe('GET /order-items', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const query = `limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const response = await as('seller', seller).get(`/order-items?${query}`);
+      const query: string = `limit=10${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const response: { status: number; body: { items: { id: string }[]; nextCursor: string | null } } = await as('seller', seller).get(`/order-items?${query}`);
       expect(response.status).toBe(200);
       seen.push(...response.body.items.map((item: { id: string }) => item.id));
       cursor = response.body.nextCursor;
