@@ -30,7 +30,7 @@ export class ApiAlarms extends Construct {
       period: PERIOD,
     });
     this.alarm('ServerErrorRate', serverErrorRate, {
-      description: `More than ${SERVER_ERROR_RATE_THRESHOLD}% of API requests answered 5xx in 2 of 3 periods of 5 minutes.`,
+      description: `At least ${SERVER_ERROR_RATE_THRESHOLD}% of API requests answered 5xx in 2 of 3 periods of 5 minutes.`,
       threshold: SERVER_ERROR_RATE_THRESHOLD,
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
