@@ -15,7 +15,8 @@ const handlerModules = new Map<string, Promise<LambdaHandler>>();
 function loadHandler(route: Route): Promise<LambdaHandler> {
   let loaded = handlerModules.get(route.handler);
   if (!loaded) {
-    loaded = import(`../functions/handlers/${route.handler}.ts`).then((module: { handler: LambdaHandler }) => module.handler);
+    const file = new URL(`../functions/handlers/${route.handler}.ts`, import.meta.url).href;
+    loaded = import(/* @vite-ignore */ file).then((module: { handler: LambdaHandler }) => module.handler);
     handlerModules.set(route.handler, loaded);
   }
   return loaded;

@@ -1,0 +1,127 @@
+import { createServer } from 'node:net';
+import { signLocalToken } from '../local/local-tokens.ts';
+import { startLocalRuntime } from '../local/runtime.ts';
+
+export interface RoundTripRow {
+  route: string;
+  roundTrips: number;
+  commands: string;
+  target: string;
+  ok: boolean;
+  medianMs: number;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/**
+ * Calls every route over HTTP against DynamoDB Local and counts the DynamoDB requests each one
+ * makes, with a middleware on the handlers' own SDK client (counted, not guessed).
+ */
+export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  process.env.TABLE_NAME = 'bench';
+  const runtime = await startLocalRuntime({ apiPort: await freePort(), dynamoPort: await freePort() });
+  const { documents } = await import('../functions/storage/dynamo-client.ts');
+  let sent: string[] = [];
+  documents.middlewareStack.add(
+    (next, context) => async (args) => {
+      sent.push(context.commandName ?? 'unknown');
+      return next(args);
+    },
+    { step: 'initialize', name: 'countRoundTrips' },
+  );
+
+  const tokens = {
+    system: await signLocalToken('system', 'storefront'),
+    admin: await signLocalToken('admin', 'admin-1'),
+    seller: await signLocalToken('seller', 'bench-seller'),
+    customer: await signLocalToken('customer', 'bench-customer'),
+  };
+  const rows: RoundTripRow[] = [];
+  let sequence = 0;
+  const request = async (role: keyof typeof tokens, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${runtime.apiUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  const address = { name: 'A', phone: '+91 98450 12345', line1: 'L', city: 'Bengaluru', state: 'KA', postalCode: '560001', country: 'India' };
+  const newOrder = (items: number) => ({
+    id: `bench-order-${++sequence}`,
+    customerId: 'bench-customer',
+    paymentMethod: 'prepaid',
+    shippingAddress: address,
+    items: Array.from({ length: items }, (_, i) => ({ sellerId: 'bench-seller', productName: 'P', sku: `S${i}`, quantity: 1, unitPrice: 100, taxPercent: 5 })),
+  });
+
+  /** Runs `call` `repeats` times; every run must send the same DynamoDB requests. */
+  async function measure(route: string, target: string, expected: (commands: string[]) => boolean, call: () => Promise<unknown>) {
+    const times: number[] = [];
+    let commands: string[] = [];
+    for (let i = 0; i < repeats; i++) {
+      sent = [];
+      const started = performance.now();
+      await call();
+      times.push(performance.now() - started);
+      if (i > 0 && sent.join() !== commands.join()) throw new Error(`${route}: round trips vary (${commands} vs ${sent})`);
+      commands = sent;
+    }
+    rows.push({ route, roundTrips: commands.length, commands: commands.map((c) => c.replace('Command', '')).join(' + '), target, ok: expected(commands), medianMs: median(times) });
+  }
+  const only = (...names: string[]) => (commands: string[]) => commands.join() === names.join();
+
+  try {
+    await request('admin', 'POST', '/delivery-persons', { id: 'bench-dp', name: 'D', phone: '+91 90000 11111' });
+    await measure('POST /orders (1 item)', '1 write', only('PutItemCommand'), () => request('system', 'POST', '/orders', newOrder(1)));
+    await measure('POST /orders (10 items)', '1 transaction', only('TransactWriteItemsCommand'), () => request('system', 'POST', '/orders', newOrder(10)));
+    const retried = newOrder(3);
+    await request('system', 'POST', '/orders', retried);
+    await measure('POST /orders (retry, same id and body)', '1 write + 1 read', only('TransactWriteItemsCommand', 'QueryCommand'), () => request('system', 'POST', '/orders', retried));
+    const order = await request('system', 'POST', '/orders', newOrder(100));
+    await measure('GET /orders/{orderId}', '1', only('QueryCommand'), () => request('customer', 'GET', `/orders/${order.id}`));
+    await measure('GET /order-items', '1', only('QueryCommand'), () => request('seller', 'GET', '/order-items?limit=50'));
+    await measure('GET /order-items?unparcelled=true', '1', only('QueryCommand'), () => request('seller', 'GET', '/order-items?unparcelled=true'));
+    const itemIds: string[] = order.items.map((item: { id: string }) => item.id);
+    let next = 0;
+    await measure('POST /parcels (3 items)', '1 transaction + ≤1 read', only('QueryCommand', 'TransactWriteItemsCommand'), () =>
+      request('seller', 'POST', '/parcels', { orderId: order.id, itemIds: itemIds.slice(next, (next += 3)) }),
+    );
+    const parcels = (await request('seller', 'GET', '/parcels?limit=100')).items as { id: string }[];
+    await measure('GET /parcels', '1 Query', only('QueryCommand'), () => request('seller', 'GET', '/parcels'));
+    await measure('GET /parcels/{parcelId}', '1 Query', only('QueryCommand'), () => request('seller', 'GET', `/parcels/${parcels[0]!.id}`));
+    let index = 0;
+    await measure('POST /parcels/{id}/status', '1 read + 1 transaction', only('GetItemCommand', 'TransactWriteItemsCommand'), () =>
+      request('seller', 'POST', `/parcels/${parcels[index++]!.id}/status`, { status: 'processed' }),
+    );
+    index = 0;
+    await measure('POST /parcels/{id}/status (+delivery person)', '1 read + 1 transaction', only('BatchGetItemCommand', 'TransactWriteItemsCommand'), () =>
+      request('seller', 'POST', `/parcels/${parcels[index++]!.id}/status`, { status: 'shipped', deliveryPersonId: 'bench-dp' }),
+    );
+    const deletable: { id: string }[] = [];
+    for (let i = 0; i < repeats; i++) deletable.push(await request('seller', 'POST', '/parcels', { orderId: order.id, itemIds: itemIds.slice(next, (next += 1)) }));
+    await measure('DELETE /parcels/{parcelId}', '1 read + 1 transaction', only('GetItemCommand', 'TransactWriteItemsCommand'), () =>
+      request('seller', 'DELETE', `/parcels/${deletable.pop()!.id}`),
+    );
+    await measure('PUT /sellers/{sellerId}', '1 write', only('PutItemCommand'), () =>
+      request('admin', 'PUT', '/sellers/bench-seller', { name: 'S', storeName: 'S', address }),
+    );
+    await measure('GET /sellers/{sellerId}', '1', only('GetItemCommand'), () => request('seller', 'GET', '/sellers/bench-seller'));
+    await measure('GET /delivery-persons', '1', only('QueryCommand'), () => request('seller', 'GET', '/delivery-persons'));
+    await measure('GET /health', '0', only(), () => fetch(`${runtime.apiUrl}/health`).then((r) => r.text()));
+  } finally {
+    await runtime.stop();
+  }
+  return rows;
+}
