@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: DynamoDB round trips per route (counted on DynamoDB Local), handler CPU per
+ * request with the SDK mocked, and per function the synthesized bundle's size and import time.
+ */
+import { measureBundles, TARGETS } from './bundles.ts';
+import { measureHandlerCpu } from './handler-cpu.ts';
+import { measureRoundTrips } from './round-trips.ts';
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+console.log(`Node ${process.versions.node}, ${new Date().toISOString()}\n`);
+
+console.log('1. DynamoDB round trips per request (SDK middleware count, DynamoDB Local, median latency over 15 calls)');
+const trips = await measureRoundTrips();
+console.table(trips.map((row) => ({ route: row.route, 'round trips': row.roundTrips, requests: row.commands, target: row.target, ok: row.ok ? 'yes' : 'NO', 'median ms': round(row.medianMs) })));
+
+console.log('2. Handler CPU per request with the SDK mocked (400 warm calls each)');
+const cpu = await measureHandlerCpu();
+console.table(cpu.map((row) => ({ route: row.route, 'CPU µs/request': round(row.cpuMicros, 0), 'wall µs/request': round(row.wallMicros, 0) })));
+
+console.log(`3. Function bundles from a real cdk synth (targets ≤ ${TARGETS.bundleKb} KB, ≤ ${TARGETS.importMs} ms import)`);
+const bundles = await measureBundles();
+console.table(
+  bundles.map((m) => ({
+    route: m.routeKey,
+    'bundle KB': m.bundleKb,
+    'import ms (cold, incl. AWS SDK)': m.importMs,
+    'import ms (own code, SDK loaded)': m.ownImportMs,
+    'dominant dependency': `${m.dominantDependency.name} (${m.dominantDependency.kb} KB)`,
+  })),
+);
+
+const failedTrips = trips.filter((row) => !row.ok).map((row) => row.route);
+const oversized = bundles.filter((m) => m.bundleKb > TARGETS.bundleKb).map((m) => m.routeKey);
+console.log(`Round-trip targets: ${failedTrips.length === 0 ? 'all met' : `missed by ${failedTrips.join(', ')}`}`);
+console.log(`Bundle size target: ${oversized.length === 0 ? `all met (largest ${Math.max(...bundles.map((m) => m.bundleKb))} KB)` : `missed by ${oversized.join(', ')}`}`);
+console.log(`Import time, own code: max ${Math.max(...bundles.map((m) => m.ownImportMs))} ms; cold with the AWS SDK: max ${Math.max(...bundles.map((m) => m.importMs))} ms`);
