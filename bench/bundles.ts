@@ -4,7 +4,7 @@
  */
 import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -15,7 +15,10 @@ import { HOUSE_BUNDLE, PROJECT_ROOT } from '../lib/house-function.ts';
 
 export const TARGETS = { bundleKb: 300, importMs: 40 } as const;
 const IMPORT_RUNS = 7;
-/** Inside the project, so `@aws-sdk/*` resolves from node_modules the way the Lambda runtime provides it. */
+/**
+ * The assembly is synthesized inside the project (gitignored), so the bundles' external `@aws-sdk/*`
+ * imports resolve from node_modules the way the Lambda runtime provides them.
+ */
 const BENCH_DIR = join(PROJECT_ROOT, '.bench');
 
 export interface BundleMeasurement {
@@ -30,16 +33,25 @@ export interface BundleMeasurement {
 }
 
 export async function measureBundles(): Promise<BundleMeasurement[]> {
-  const outdir = join(BENCH_DIR, 'cdk.out');
-  await rm(outdir, { recursive: true, force: true });
+  await mkdir(BENCH_DIR, { recursive: true });
+  // One folder per run, so runs started side by side never share a cloud assembly.
+  const runDir = await mkdtemp(join(BENCH_DIR, 'bundles-'));
+  try {
+    return await measureIn(runDir);
+  } finally {
+    await rm(runDir, { recursive: true, force: true });
+  }
+}
+
+async function measureIn(runDir: string): Promise<BundleMeasurement[]> {
+  const outdir = join(runDir, 'cdk.out');
   await synthesizeApp(outdir);
   const measurements: BundleMeasurement[] = [];
   for (const fn of await synthesizedFunctions(outdir)) {
     const bundleKb = (await stat(join(fn.bundleDir, 'index.mjs'))).size / 1024;
-    const copy = await copyIntoProject(fn.bundleDir, fn.routeKey);
-    const bundle = [pathToFileURL(join(copy, 'index.mjs')).href];
-    const importMs = await medianImportMs(copy, [], bundle);
-    const ownImportMs = await medianImportMs(copy, sdkImportsOf(await readFile(join(copy, 'index.mjs'), 'utf8')), bundle);
+    const bundle = [pathToFileURL(join(fn.bundleDir, 'index.mjs')).href];
+    const importMs = await medianImportMs(fn.bundleDir, [], bundle);
+    const ownImportMs = await medianImportMs(fn.bundleDir, sdkImportsOf(await readFile(join(fn.bundleDir, 'index.mjs'), 'utf8')), bundle);
     const dominantDependency = await dominantDependencyOf(fn.routeKey);
     measurements.push({
       routeKey: fn.routeKey,
@@ -51,14 +63,6 @@ export async function measureBundles(): Promise<BundleMeasurement[]> {
     });
   }
   return measurements.sort((a, b) => b.bundleKb - a.bundleKb);
-}
-
-async function copyIntoProject(bundleDir: string, routeKey: string): Promise<string> {
-  const copy = join(BENCH_DIR, 'bundles', routeKey.replace(/[^A-Za-z0-9]+/g, '-'));
-  await rm(copy, { recursive: true, force: true });
-  await mkdir(copy, { recursive: true });
-  await cp(bundleDir, copy, { recursive: true });
-  return copy;
 }
 
 function sdkImportsOf(code: string): string[] {
