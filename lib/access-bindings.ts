@@ -20,11 +20,20 @@ type Binding<K extends AccessKind> = (fn: LambdaFunction, level: NonNullable<Rou
  */
 const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
   table: (fn, level, { table }) => {
-    if (level === 'readWrite') table.grantReadWriteData(fn);
-    else table.grantReadData(fn);
+    table.grant(fn, ...TABLE_ACTIONS[level]);
     fn.addToRolePolicy(queryIndexes(table));
     fn.addEnvironment('TABLE_NAME', table.tableName);
   },
+};
+
+/**
+ * Explicit action lists rather than grantReadData/grantReadWriteData, which include Scan: the
+ * design has none. Transactions need the per-item actions; ConditionCheckItem for their checks.
+ */
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+const TABLE_ACTIONS: Record<NonNullable<RouteAccess['table']>, string[]> = {
+  read: READ_ACTIONS,
+  readWrite: [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
 };
 
 /** Indexes are only ever queried (the design has no Scan); each one by name, no wildcard. */

@@ -3,7 +3,8 @@ import { routeKey, routes } from '../../functions/routes.ts';
 import { INDEX_LIST } from '../../functions/storage/table-design.ts';
 import { actionsOfFunction, functionsByRouteKey, statementsOfFunction, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
 
-const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+const NEVER = ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteTable', 'dynamodb:*'];
 const TRACING_AND_LOGS = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'logs:CreateLogStream', 'logs:PutLogEvents']);
 
 describe('functions and their grants', () => {
@@ -31,6 +32,7 @@ describe('functions and their grants', () => {
         if (route.access.table === 'readWrite') expect(actions).toContain(write);
         else expect(actions).not.toContain(write);
       }
+      for (const action of NEVER) expect(actions).not.toContain(action);
     }
     const others = [...actions].filter((action) => !action.startsWith('dynamodb:') && !TRACING_AND_LOGS.has(action));
     expect(others).toEqual([]);
