@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { findRoute } from '../functions/routes.ts';
+import { FALLBACK_HANDLER, findRoute } from '../functions/routes.ts';
 import { handlerEntry } from '../lib/api-stack.ts';
 import { synthesizeApp, synthesizedFunctions } from '../lib/cloud-assembly.ts';
 import { HOUSE_BUNDLE, PROJECT_ROOT } from '../lib/house-function.ts';
@@ -86,10 +86,10 @@ async function medianImportMs(cwd: string, preloaded: string[], timed: string[])
 
 /** Re-bundles the route's handler with the house options and attributes output bytes to packages. */
 async function dominantDependencyOf(routeKey: string): Promise<BundleMeasurement['dominantDependency']> {
-  const route = findRoute(routeKey);
-  if (!route) throw new Error(`no route ${routeKey} in the route table`);
+  const handler = routeKey === '$default' ? FALLBACK_HANDLER : findRoute(routeKey)?.handler;
+  if (!handler) throw new Error(`no route ${routeKey} in the route table`);
   const result = await build({
-    entryPoints: [handlerEntry(route.handler)],
+    entryPoints: [handlerEntry(handler)],
     absWorkingDir: PROJECT_ROOT,
     bundle: true,
     platform: 'node',

@@ -51,3 +51,6 @@ const byKey = new Map(routes.map((route) => [routeKey(route), route]));
 export function findRoute(key: string): Route | undefined {
   return byKey.get(key);
 }
+
+/** What answers when no route matches: API Gateway's `$default` route, the local server's fallback. */
+export const FALLBACK_HANDLER = 'not-found';

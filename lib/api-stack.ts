@@ -3,7 +3,7 @@ import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpRout
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { routeKey, routes as routeTable, type Route } from '../functions/routes.ts';
+import { FALLBACK_HANDLER, routeKey, routes as routeTable, type Route } from '../functions/routes.ts';
 import { bindAccess } from './access-bindings.ts';
 import { ApiAlarms } from './api-alarms.ts';
 import type { DeployConfig } from './deploy-config.ts';
@@ -55,8 +55,26 @@ export class ApiStack extends Stack {
       alarms.watchFunction(id, routeKey(route), fn.lambda);
     }
 
+    this.addFallback(entryOf(FALLBACK_HANDLER), props, alarms);
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.stage.url });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+  }
+
+  /** Unmatched requests get the API's 404 error shape instead of API Gateway's own `{"message":"Not Found"}`. */
+  private addFallback(entry: string, props: ApiStackProps, alarms: ApiAlarms): void {
+    const fn = new HouseFunction(this, 'NotFound', { entry, description: '$default', settings: props.config.settings });
+    const route = new HttpRoute(this, 'NotFoundRoute', {
+      httpApi: this.httpApi.api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('NotFoundIntegration', fn.lambda),
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    Validations.of(route).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: '$default only answers 404 NOT_FOUND for paths that match no route; it reads and returns nothing.',
+    });
+    alarms.watchFunction('NotFound', '$default', fn.lambda);
   }
 
   private addRoute(id: string, route: Route, integration: HttpLambdaIntegration, authorizer: IHttpRouteAuthorizer): void {

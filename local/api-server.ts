@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routes as defaultRoutes, type Route } from '../functions/routes.ts';
+import { FALLBACK_HANDLER, routes as defaultRoutes, type Route } from '../functions/routes.ts';
 import { verifyLocalToken } from './local-tokens.ts';
 import { routeMatcher, type RouteMatch } from './route-matcher.ts';
 
@@ -12,6 +12,8 @@ type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: C
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
 const handlerModules = new Map<string, Promise<LambdaHandler>>();
+const fallbackRoute: Route = { method: 'GET', path: '$default', roles: 'public', handler: FALLBACK_HANDLER, access: {} };
+
 function loadHandler(route: Route): Promise<LambdaHandler> {
   let loaded = handlerModules.get(route.handler);
   if (!loaded) {
@@ -90,8 +92,7 @@ function gatewayEvent(request: IncomingMessage, url: URL, match: RouteMatch, bod
 
 async function handle(request: IncomingMessage, response: ServerResponse, match: ReturnType<typeof routeMatcher>) {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const found = match(request.method ?? 'GET', url.pathname);
-  if (!found) return sendJson(response, 404, 'NOT_FOUND', `No route ${request.method} ${url.pathname}.`);
+  const found = match(request.method ?? 'GET', url.pathname) ?? { route: fallbackRoute, routeKey: '$default', pathParameters: {} };
   let claims: Record<string, unknown> = {};
   if (found.route.roles !== 'public') {
     const verified = await verifyLocalToken(request.headers.authorization);

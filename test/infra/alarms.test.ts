@@ -18,8 +18,8 @@ describe('alarms', () => {
 
   it('watches errors and throttles of every function', () => {
     const metricNames = alarms.map((alarm) => alarm.Properties.MetricName).filter(Boolean);
-    expect(metricNames.filter((name) => name === 'Errors')).toHaveLength(routes.length);
-    expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(routes.length);
+    expect(metricNames.filter((name) => name === 'Errors')).toHaveLength(routes.length + 1);
+    expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(routes.length + 1);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes, type Route } from '../../functions/routes.ts';
-import { actionsOfFunction, deployedRoutes, functionsByRouteKey, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
+import { actionsOfFunction, deployedRoutes, expectedRouteKeys, functionsByRouteKey, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
 
 describe('API stack built from the route table', () => {
   let shipping: SynthesizedShipping;
@@ -11,7 +11,8 @@ describe('API stack built from the route table', () => {
 
   it('deploys exactly the routes of the table, public ones without auth and the rest behind the JWT authorizer', () => {
     const deployed = deployedRoutes(shipping.api);
-    expect(deployed.map((route) => route.routeKey).sort()).toEqual(routes.map(routeKey).sort());
+    expect(deployed.map((route) => route.routeKey).sort()).toEqual(expectedRouteKeys());
+    expect(deployed.find((route) => route.routeKey === '$default')?.authorizationType).toBe('NONE');
     for (const route of routes) {
       const found = deployed.find((candidate) => candidate.routeKey === routeKey(route))!;
       expect(found.authorizationType, routeKey(route)).toBe(route.roles === 'public' ? 'NONE' : 'JWT');
@@ -23,7 +24,7 @@ describe('API stack built from the route table', () => {
     for (const deployed of deployedRoutes(shipping.api)) {
       expect(functions.get(deployed.routeKey)?.id, deployed.routeKey).toBe(deployed.functionId);
     }
-    expect(new Set(deployedRoutes(shipping.api).map((route) => route.functionId)).size).toBe(routes.length);
+    expect(new Set(deployedRoutes(shipping.api).map((route) => route.functionId)).size).toBe(routes.length + 1);
   });
 
   it('uses the Cognito user pool and its app client as issuer and audience', () => {

@@ -68,7 +68,7 @@ describe('functions and their grants', () => {
   it('keeps function logs two weeks in dev and a year in prod, deleting them only in dev', () => {
     const logGroups = (stage: string) => Object.values(synthShipping({ stage }).api.findResources('AWS::Logs::LogGroup'));
     const dev = logGroups('dev');
-    expect(dev).toHaveLength(routes.length + 1);
+    expect(dev).toHaveLength(routes.length + 2);
     for (const group of dev) expect([group.Properties.RetentionInDays, group.DeletionPolicy]).toEqual([14, 'Delete']);
     for (const group of logGroups('prod')) expect([group.Properties.RetentionInDays, group.DeletionPolicy]).toEqual([365, 'Retain']);
   });

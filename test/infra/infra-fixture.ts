@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { fileURLToPath } from 'node:url';
-import type { Route } from '../../functions/routes.ts';
+import { routeKey, routes, type Route } from '../../functions/routes.ts';
 import { deployConfigFrom, type DeployContext } from '../../lib/deploy-config.ts';
 import { addShippingStacks, type ShippingStacks } from '../../lib/shipping-app.ts';
 
@@ -67,3 +67,6 @@ export function statementsOfFunction(template: Template, functionId: string): Po
 export function actionsOfFunction(template: Template, functionId: string): Set<string> {
   return new Set(statementsOfFunction(template, functionId).flatMap((statement) => [statement.Action].flat()));
 }
+
+/** What API Gateway should hold: every route of the table plus the `$default` 404 fallback. */
+export const expectedRouteKeys = (table: readonly Route[] = routes) => [...table.map(routeKey), '$default'].sort();

@@ -35,3 +35,13 @@ describe('route table', () => {
     expect(match('GET', '/parcels/a/b')).toBeUndefined();
   });
 });
+
+describe('unmatched requests', () => {
+  it('get the API error shape from the fallback handler', async () => {
+    const { handler } = await import('../../functions/handlers/not-found.ts');
+    const event = { routeKey: '$default', rawPath: '/nope', requestContext: { requestId: 'r', http: { method: 'PATCH' } } };
+    const result = await handler(event as never, {} as never);
+    expect(result.statusCode).toBe(404);
+    expect(JSON.parse(result.body!)).toEqual({ error: { code: 'NOT_FOUND', message: 'No route PATCH /nope.' } });
+  });
+});
