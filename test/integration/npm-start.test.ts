@@ -62,8 +62,8 @@ describe('npm start', () => {
     const first = await start(env);
     expect(first.output()).toContain('Demo data seeded (first start).');
     const sellerToken = /seller\s+seller-aurora\s+(\S+)/.exec(first.output())![1];
-    const listItems = () => fetch(`http://localhost:${apiPort}/order-items`, { headers: { authorization: `Bearer ${sellerToken}` } }).then((r) => r.json());
-    const items = (await listItems()).items as { sellerId: string }[];
+    const listItems = () => fetch(`http://localhost:${apiPort}/order-items`, { headers: { authorization: `Bearer ${sellerToken}` } }).then((r) => r.json() as Promise<{ items: { sellerId: string }[] }>);
+    const items = (await listItems()).items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((item) => item.sellerId === 'seller-aurora')).toBe(true);
     expect(javaProcessesOn(dynamoPort)).not.toBe('');
