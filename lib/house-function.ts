@@ -19,8 +19,13 @@ export const HOUSE_BUNDLE = {
   mainFields: ['module', 'main'],
   /** CommonJS dependencies inside an ESM bundle still call `require` for Node built-ins. */
   banner: "import { createRequire as __houseCreateRequire } from 'node:module'; const require = __houseCreateRequire(import.meta.url);",
-  /** The Node.js 22 runtime ships AWS SDK v3; bundling it would only grow the bundle and cold start. */
-  external: ['@aws-sdk/*'],
+  /**
+   * The AWS SDK is bundled (pinned by the lock file, tree-shaken): one minified file imports in
+   * about half the time of the runtime's SDK resolved from its many package files.
+   */
+  external: [] as string[],
+  /** Lambda's credentials are always in the environment; see functions/lambda-credentials.ts. */
+  alias: { '@aws-sdk/credential-provider-node': `${PROJECT_ROOT}functions/lambda-credentials.ts` },
   minify: true,
   sourcemap: true,
 } as const;
@@ -74,6 +79,7 @@ export class HouseFunction extends Construct {
         mainFields: [...HOUSE_BUNDLE.mainFields],
         banner: HOUSE_BUNDLE.banner,
         externalModules: [...HOUSE_BUNDLE.external],
+        esbuildArgs: Object.fromEntries(Object.entries(HOUSE_BUNDLE.alias).map(([name, target]) => [`--alias:${name}`, target])),
         minify: HOUSE_BUNDLE.minify,
         sourceMap: HOUSE_BUNDLE.sourcemap,
         sourcesContent: false,
