@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, isTerminal, PARCEL_STATUSES, type ParcelStatus } from '../../functions/domain/parcels/parcel-status.ts';
+import { canMove, isTerminal, PARCEL_STATUSES } from '../../functions/domain/parcels/parcel-status.ts';
+import { ALLOWED_MOVES as allowed } from '../support/api-md-status-table.ts';
 
-const allowed: Record<ParcelStatus, ParcelStatus[]> = {
-  received: ['processed', 'shipped', 'cancelled'],
-  processed: ['shipped', 'cancelled'],
-  shipped: ['out_for_delivery', 'delivered', 'rto'],
-  out_for_delivery: ['delivered', 'rto'],
-  rto: ['rto_delivered'],
-  delivered: [],
-  cancelled: [],
-  rto_delivered: [],
-};
 
 describe('parcel state machine', () => {
   for (const from of PARCEL_STATUSES) {

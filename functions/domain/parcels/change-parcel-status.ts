@@ -4,7 +4,8 @@ import type { Principal } from '../principal.ts';
 import { idSchema, text } from '../schemas.ts';
 import { readParcel, readParcelAndDeliveryPerson, statusChangeActions, toParcel, type ParcelRecord, type StatusChange } from '#storage/parcels-table.ts';
 import { ConditionsFailed, writeAtomically } from '#storage/transactions.ts';
-import { canSeeParcel, eventSourceOf } from './parcel-access.ts';
+import { isInScope } from '../access.ts';
+import { eventSourceOf } from './parcel-access.ts';
 import { canMove, DELIVERY_PERSON_TARGETS, NEEDS_DELIVERY_PERSON, PARCEL_STATUSES } from './parcel-status.ts';
 import { hasLiveCourierShipment, type Parcel } from './parcel-types.ts';
 
@@ -26,7 +27,7 @@ async function readForChange(parcelId: string, deliveryPersonId: string | undefi
  */
 export async function changeLocalStatus(parcelId: string, input: LocalStatusInput, principal: Principal): Promise<Parcel> {
   const { parcel, deliveryPerson } = await readForChange(parcelId, input.deliveryPersonId);
-  if (!parcel || !canSeeParcel(parcel, principal)) throw new NotFoundError(`Parcel ${parcelId} not found.`);
+  if (!parcel || !isInScope(parcel, principal)) throw new NotFoundError(`Parcel ${parcelId} not found.`);
 
   if (principal.role === 'delivery') {
     if (!DELIVERY_PERSON_TARGETS.includes(input.status)) {

@@ -6,7 +6,7 @@ import { customerList, deliveryPersonList, kindList, sellerList } from '#storage
 import { queryPage, type Condition, type Page, type PageRequest } from '#storage/page-query.ts';
 import { readParcelView, toParcel, type ParcelRecord } from '#storage/parcels-table.ts';
 import { INDEXES } from '#storage/table-design.ts';
-import { canSeeParcel } from './parcel-access.ts';
+import { isInScope } from '../access.ts';
 import { PARCEL_STATUSES } from './parcel-status.ts';
 import type { Parcel } from './parcel-types.ts';
 
@@ -47,6 +47,6 @@ export async function listParcels(query: ListParcelsQuery, principal: Principal)
 /** View: the parcel with its items and event history, in one Query. */
 export async function getParcel(parcelId: string, principal: Principal): Promise<Parcel> {
   const view = await readParcelView(parcelId);
-  if (!view || !canSeeParcel(view.parcel, principal)) throw new NotFoundError(`Parcel ${parcelId} not found.`);
+  if (!view || !isInScope(view.parcel, principal)) throw new NotFoundError(`Parcel ${parcelId} not found.`);
   return toParcel(view.parcel, view.items);
 }

@@ -3,25 +3,9 @@ import { as, type ApiResponse, type Caller } from '../support/api-client.ts';
 import { admin, itemInput, parcelFor, placeOrder, uniqueId } from '../support/fixtures.ts';
 import { storedOrderItems } from '../support/table.ts';
 
-/**
- * Shared pieces of the parcel integration tests. The status table below is copied from API.md
- * on purpose (not imported from the product), so that a change to the product's table shows up
- * as a failing test instead of silently changing what the tests expect.
- */
-export const STATUSES = ['received', 'processed', 'shipped', 'out_for_delivery', 'delivered', 'cancelled', 'rto', 'rto_delivered'] as const;
-export type Status = (typeof STATUSES)[number];
-
-/** API.md, "Parcel status and allowed moves" (seller/admin; out_for_delivery → shipped is courier-only). */
-export const ALLOWED_MOVES: Record<Status, readonly Status[]> = {
-  received: ['processed', 'shipped', 'cancelled'],
-  processed: ['shipped', 'cancelled'],
-  shipped: ['out_for_delivery', 'delivered', 'rto'],
-  out_for_delivery: ['delivered', 'rto'],
-  rto: ['rto_delivered'],
-  delivered: [],
-  cancelled: [],
-  rto_delivered: [],
-};
+/** Shared pieces of the parcel integration tests. */
+export { ALLOWED_MOVES, STATUSES, type Status } from '../../support/api-md-status-table.ts';
+import type { Status } from '../../support/api-md-status-table.ts';
 
 /** Statuses that need a delivery person on the parcel (API.md: "shipped or later"). */
 export const NEEDS_DELIVERY_PERSON: readonly Status[] = ['shipped', 'out_for_delivery', 'delivered', 'rto', 'rto_delivered'];
