@@ -55,9 +55,22 @@ async function measureIn(runDir: string): Promise<BundleMeasurement[]> {
   return measurements.sort((a, b) => b.bundleKb - a.bundleKb);
 }
 
+/**
+ * The floor under any function that talks to AWS: importing Node's own http, https and crypto
+ * modules in a fresh process (the SDK's HTTP handler and signer need them).
+ */
+export async function measureBuiltinFloorMs(): Promise<number> {
+  const script = `const start = performance.now(); await import('node:http'); await import('node:https'); await import('node:crypto'); console.log(performance.now() - start);`;
+  return round(await medianOf(tmpdir(), script));
+}
+
 /** Median time to import `bundle` in a fresh Node process started in `cwd`. */
 async function medianImportMs(cwd: string, bundle: string): Promise<number> {
-  const script = `const start = performance.now(); await import(${JSON.stringify(bundle)}); console.log(performance.now() - start);`;
+  return medianOf(cwd, `const start = performance.now(); await import(${JSON.stringify(bundle)}); console.log(performance.now() - start);`);
+}
+
+
+async function medianOf(cwd: string, script: string): Promise<number> {
   const samples: number[] = [];
   for (let run = 0; run < IMPORT_RUNS; run++) {
     const { stdout } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '--input-type=module', '--eval', script], {

@@ -2,7 +2,7 @@
  * `npm run bench`: DynamoDB round trips per route (counted on DynamoDB Local), handler CPU per
  * request with the SDK mocked, and per function the synthesized bundle's size and import time.
  */
-import { measureBundles, TARGETS } from './bundles.ts';
+import { measureBuiltinFloorMs, measureBundles, TARGETS } from './bundles.ts';
 import { measureHandlerCpu } from './handler-cpu.ts';
 import { measureRoundTrips } from './round-trips.ts';
 
@@ -33,5 +33,7 @@ const failedTrips = trips.filter((row) => !row.ok).map((row) => row.route);
 const oversized = bundles.filter((m) => m.bundleKb > TARGETS.bundleKb).map((m) => m.routeKey);
 console.log(`Round-trip targets: ${failedTrips.length === 0 ? 'all met' : `missed by ${failedTrips.join(', ')}`}`);
 console.log(`Bundle size target: ${oversized.length === 0 ? `all met (largest ${Math.max(...bundles.map((m) => m.bundleKb))} KB)` : `missed by ${oversized.join(', ')}`}`);
+const floor = await measureBuiltinFloorMs();
+console.log(`Floor: importing only Node's http, https and crypto modules takes ${floor} ms on this machine; every bundle that calls AWS pays it.`);
 const slow = bundles.filter((m) => m.importMs > TARGETS.importMs).map((m) => m.routeKey);
 console.log(`Import time target: ${slow.length === 0 ? 'all met' : `missed by ${slow.join(', ')}`} (max ${Math.max(...bundles.map((m) => m.importMs))} ms)`);
