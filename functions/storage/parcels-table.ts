@@ -106,13 +106,14 @@ export interface StatusChange {
   status: ParcelStatus;
   shippingMethod: Parcel['shippingMethod'];
   deliveryPersonId: string | null;
+  /** When the parcel (and so each item) was delivered; null until then. */
+  deliveredAt: string | null;
   event: ParcelEvent;
 }
 
 /** A status change: the parcel (conditional on the version read) and its items, in one transaction. */
 export function statusChangeActions(record: ParcelRecord, change: StatusChange): WriteAction[] {
-  const at = change.event.at;
-  const deliveredAt = change.status === 'delivered' ? at : record.deliveredAt;
+  const { deliveredAt } = change;
   const assignee = change.deliveryPersonId
     ? { byDeliveryPersonPk: deliveryPersonList(change.deliveryPersonId, 'PARCEL'), byDeliveryPersonSk: record.id }
     : {};
@@ -134,7 +135,7 @@ export function statusChangeActions(record: ParcelRecord, change: StatusChange):
           ':method': change.shippingMethod,
           ':assignee': change.deliveryPersonId,
           ':deliveredAt': deliveredAt,
-          ':at': at,
+          ':at': change.event.at,
           ':one': 1,
           ':event': [change.event],
           ':version': record.version,

@@ -46,7 +46,8 @@ export async function changeLocalStatus(parcelId: string, input: LocalStatusInpu
   if (input.deliveryPersonId && !deliveryPerson?.active) throw ValidationError.of('deliveryPersonId', `no active delivery person ${input.deliveryPersonId}`);
 
   const event = { at: new Date().toISOString(), status: input.status, source, actor: principal.id, note: input.note ?? null };
-  const change: StatusChange = { status: input.status, shippingMethod: 'local', deliveryPersonId, event };
+  const deliveredAt = input.status === 'delivered' ? event.at : parcel.deliveredAt;
+  const change: StatusChange = { status: input.status, shippingMethod: 'local', deliveryPersonId, deliveredAt, event };
   try {
     await writeAtomically(statusChangeActions(parcel, change));
   } catch (error) {
@@ -62,7 +63,7 @@ function applied(parcel: ParcelRecord, change: StatusChange): ParcelRecord {
     status: change.status,
     shippingMethod: change.shippingMethod,
     deliveryPersonId: change.deliveryPersonId,
-    deliveredAt: change.status === 'delivered' ? change.event.at : parcel.deliveredAt,
+    deliveredAt: change.deliveredAt,
     updatedAt: change.event.at,
     version: parcel.version + 1,
     events: [...parcel.events, change.event],
