@@ -100,7 +100,7 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
     );
     const parcels = (await request('seller', 'GET', '/parcels?limit=100')).items as { id: string }[];
     await measure('GET /parcels', '1 Query', only('QueryCommand'), () => request('seller', 'GET', '/parcels'));
-    await measure('GET /parcels/{parcelId}', '1 Query', only('QueryCommand'), () => request('seller', 'GET', `/parcels/${parcels[0]!.id}`));
+    await measure('GET /parcels/{parcelId}', '1 read', only('GetItemCommand'), () => request('seller', 'GET', `/parcels/${parcels[0]!.id}`));
     let index = 0;
     await measure('POST /parcels/{id}/status', '1 read + 1 transaction', only('GetItemCommand', 'TransactWriteItemsCommand'), () =>
       request('seller', 'POST', `/parcels/${parcels[index++]!.id}/status`, { status: 'processed' }),

@@ -24,3 +24,7 @@ export function isInScope(record: Owned, principal: Principal): boolean {
       return false;
   }
 }
+
+/** A seller filtering by another seller's id: the answer is an empty list, not someone else's data. */
+export const asksBeyondOwnItems = (sellerId: string | undefined, principal: Principal): boolean =>
+  principal.role === 'seller' && sellerId !== undefined && sellerId !== principal.id;

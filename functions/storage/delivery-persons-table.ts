@@ -1,7 +1,7 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryPerson } from '#domain/delivery-persons/delivery-person.ts';
-import { documents, tableName } from './dynamo-client.ts';
+import { tableName } from './dynamo-client.ts';
 import { deliveryPersonKey, kindList } from './keys.ts';
+import type { WriteAction } from './transactions.ts';
 
 export interface DeliveryPersonRecord extends DeliveryPerson {
   pk: string;
@@ -13,14 +13,15 @@ export interface DeliveryPersonRecord extends DeliveryPerson {
 
 export const toDeliveryPerson = ({ id, name, phone, active }: DeliveryPersonRecord): DeliveryPerson => ({ id, name, phone, active });
 
-export async function putDeliveryPerson(person: DeliveryPerson): Promise<void> {
+/** A new delivery person; `listSortKey` (a ULID) orders the list newest first whatever the id. */
+export function newDeliveryPersonAction(person: DeliveryPerson, listSortKey: string): WriteAction {
   const record: DeliveryPersonRecord = {
     ...deliveryPersonKey(person.id),
     sk: 'PROFILE',
     kind: 'DELIVERY_PERSON',
     ...person,
     byKindPk: kindList('DELIVERY_PERSON'),
-    byKindSk: person.id,
+    byKindSk: listSortKey,
   };
-  await documents.send(new PutCommand({ TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' }));
+  return { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } };
 }

@@ -12,7 +12,7 @@ export interface OrderItemRecord extends Omit<OrderItem, 'parcelId'> {
   pk: string;
   sk: string;
   kind: 'ITEM';
-  /** Absent (not null) when unparcelled: it keys the sparse byParcel index. */
+  /** Absent (not null) when unparcelled. */
   parcelId?: string;
   order: Omit<OrderHeader, 'id' | 'customerId' | 'placedAt'>;
   requestHash: string;
@@ -20,6 +20,9 @@ export interface OrderItemRecord extends Omit<OrderItem, 'parcelId'> {
   bySellerSk: string;
   byKindPk: string;
   byKindSk: string;
+  /** Present exactly while the item is in no parcel (the awaitingPacking index). */
+  awaitingPackingPk?: string;
+  awaitingPackingSk?: string;
 }
 
 export function orderItemRecord(header: OrderHeader, item: OrderItem, position: number, listSortKey: string, requestHash: string): OrderItemRecord {
@@ -40,6 +43,7 @@ export function orderItemRecord(header: OrderHeader, item: OrderItem, position: 
     bySellerSk: listSortKey,
     byKindPk: kindList('ITEM'),
     byKindSk: listSortKey,
+    ...(parcelId ? {} : { awaitingPackingPk: sellerList(item.sellerId, 'ITEM'), awaitingPackingSk: listSortKey }),
   };
 }
 
@@ -82,15 +86,25 @@ export const putNewItemAction = (record: OrderItemRecord): WriteAction => ({
   Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' },
 });
 
-/** All items of an order, in order: one strongly consistent Query (an order has at most 100 items). */
+/**
+ * All items of an order, in order, strongly consistent. With the schema's field limits an order
+ * (≤ 100 items of ≤ ~4 KB) fits one Query page; the loop only guards that bound.
+ */
 export async function readOrderItems(orderId: string): Promise<OrderItemRecord[]> {
-  const output = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :item)',
-      ExpressionAttributeValues: { ':pk': orderPartition(orderId), ':item': 'ITEM#' },
-      ConsistentRead: true,
-    }),
-  );
-  return (output.Items ?? []) as OrderItemRecord[];
+  const records: OrderItemRecord[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const output = await documents.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :item)',
+        ExpressionAttributeValues: { ':pk': orderPartition(orderId), ':item': 'ITEM#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    records.push(...((output.Items ?? []) as OrderItemRecord[]));
+    startKey = output.LastEvaluatedKey;
+  } while (startKey);
+  return records;
 }

@@ -58,7 +58,7 @@ export async function queryPage(request: PageRequest): Promise<Page<Record<strin
       ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': request.partition },
       ScanIndexForward: false,
       Limit: conditions.length > 0 ? Math.max(request.limit + 1, FILTERED_READ_BUDGET) : request.limit + 1,
-      ExclusiveStartKey: request.cursor ? decodeCursor(request.cursor, { [partitionKey]: request.partition }) : undefined,
+      ExclusiveStartKey: request.cursor ? decodeCursor(request.cursor, { [partitionKey]: request.partition }, keyNames) : undefined,
     }),
   );
   const matched = output.Items ?? [];

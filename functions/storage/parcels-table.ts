@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '#domain/errors.ts';
 import type { OrderItem } from '#domain/orders/order-types.ts';
 import type { Parcel, ParcelEvent } from '#domain/parcels/parcel-types.ts';
@@ -6,19 +6,20 @@ import type { ParcelStatus } from '#domain/parcels/parcel-status.ts';
 import { documents, tableName } from './dynamo-client.ts';
 import { customerList, deliveryPersonKey, deliveryPersonList, kindList, parcelKey, sellerList } from './keys.ts';
 import { toOrderItem, type OrderItemRecord } from './order-items-table.ts';
-import { INDEXES } from './table-design.ts';
 import type { WriteAction } from './transactions.ts';
 import type { DeliveryPersonRecord } from './delivery-persons-table.ts';
 
-/** The immutable part of an item, copied into its parcel so lists and writes need no extra read. */
+/**
+ * An item as packed into its parcel, so that View, lists and writes need no extra read: its
+ * status, parcelId and deliveredAt follow the parcel. `returnStatus` is the one field that changes
+ * afterwards: whatever changes it (returns) updates this copy in the same transaction.
+ */
 export type ParcelItemSnapshot = Omit<OrderItem, 'status' | 'parcelId' | 'deliveredAt'> & { pk: string; sk: string };
 
 export interface ParcelRecord extends Omit<Parcel, 'items'> {
   pk: string;
   sk: 'PARCEL';
   kind: 'PARCEL';
-  /** Keys the byParcel index; removed when the parcel is deleted. */
-  parcelId?: string;
   items: ParcelItemSnapshot[];
   deliveredAt: string | null;
   /** Bumped by every change; writes are conditional on the version they read (no lost updates). */
@@ -47,7 +48,6 @@ export function newParcelRecord(parcel: Omit<Parcel, 'items'>, items: ParcelItem
     ...parcelKey(parcel.id),
     kind: 'PARCEL',
     ...parcel,
-    parcelId: parcel.id,
     items,
     deliveredAt: null,
     version: 1,
@@ -60,11 +60,14 @@ export function newParcelRecord(parcel: Omit<Parcel, 'items'>, items: ParcelItem
   };
 }
 
-/** The parcel as the API shows it; items from live item records when given, else from the snapshot. */
-export function toParcel(record: ParcelRecord, liveItems?: OrderItemRecord[]): Parcel {
-  const items = liveItems
-    ? liveItems.map(toOrderItem)
-    : record.items.map(({ pk: _pk, sk: _sk, ...item }) => ({ ...item, status: record.status, parcelId: record.id, deliveredAt: record.deliveredAt }));
+/** The parcel as the API shows it; an item is `returned` once its return is received, else it follows the parcel. */
+export function toParcel(record: ParcelRecord): Parcel {
+  const items = record.items.map(({ pk: _pk, sk: _sk, ...item }) => ({
+    ...item,
+    status: item.returnStatus === 'returned' ? ('returned' as const) : record.status,
+    parcelId: record.id,
+    deliveredAt: record.deliveredAt,
+  }));
   return {
     id: record.id,
     orderId: record.orderId,
@@ -92,7 +95,7 @@ export function createParcelActions(record: ParcelRecord, allowedItemStatuses: r
         Update: {
           TableName: tableName(),
           Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET parcelId = :parcelId',
+          UpdateExpression: 'SET parcelId = :parcelId REMOVE awaitingPackingPk, awaitingPackingSk',
           ConditionExpression: `attribute_exists(pk) AND sellerId = :sellerId AND attribute_not_exists(parcelId) AND #status IN (${Object.keys(statusValues).join(', ')})`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':parcelId': record.id, ':sellerId': record.sellerId, ...statusValues },
@@ -154,12 +157,14 @@ export function deleteParcelActions(record: ParcelRecord, deletedBy: string, at:
       Update: {
         TableName: tableName(),
         Key: parcelKey(record.id),
-        UpdateExpression: `SET deletedAt = :at, deletedBy = :by, updatedAt = :at, version = version + :one REMOVE parcelId, ${LIST_INDEX_KEYS.join(', ')}`,
+        UpdateExpression: `SET deletedAt = :at, deletedBy = :by, updatedAt = :at, version = version + :one REMOVE ${LIST_INDEX_KEYS.join(', ')}`,
         ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
         ExpressionAttributeValues: { ':at': at, ':by': deletedBy, ':one': 1, ':version': record.version },
       },
     },
-    ...itemUpdates(record, 'SET #status = :received REMOVE parcelId', { ':received': 'received' }),
+    ...itemUpdates(record, 'SET #status = :received, awaitingPackingPk = bySellerPk, awaitingPackingSk = bySellerSk REMOVE parcelId', {
+      ':received': 'received',
+    }),
   ];
 }
 
@@ -178,7 +183,7 @@ function itemUpdates(record: ParcelRecord, updateExpression: string, values: Rec
 
 const isLive = (record: ParcelRecord | undefined): record is ParcelRecord => record !== undefined && record.deletedAt === undefined;
 
-/** The parcel record, strongly consistent; deleted parcels read as missing. */
+/** The parcel record with its items and history, strongly consistent; deleted parcels read as missing. */
 export async function readParcel(parcelId: string): Promise<ParcelRecord | undefined> {
   const output = await documents.send(new GetCommand({ TableName: tableName(), Key: parcelKey(parcelId), ConsistentRead: true }));
   const record = output.Item as ParcelRecord | undefined;
@@ -194,21 +199,4 @@ export async function readParcelAndDeliveryPerson(parcelId: string, deliveryPers
   const parcel = records.find((record) => record.sk === 'PARCEL') as ParcelRecord | undefined;
   const deliveryPerson = records.find((record) => record.pk === keys[1]?.pk) as DeliveryPersonRecord | undefined;
   return { parcel: isLive(parcel) ? parcel : undefined, deliveryPerson };
-}
-
-/** The View: the parcel with its live item records, one Query on the byParcel index. */
-export async function readParcelView(parcelId: string): Promise<{ parcel: ParcelRecord; items: OrderItemRecord[] } | undefined> {
-  const output = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: INDEXES.byParcel.name,
-      KeyConditionExpression: 'parcelId = :parcelId',
-      ExpressionAttributeValues: { ':parcelId': parcelId },
-    }),
-  );
-  const records = output.Items ?? [];
-  const parcel = records.find((record) => record.kind === 'PARCEL') as ParcelRecord | undefined;
-  if (!isLive(parcel)) return undefined;
-  const items = (records.filter((record) => record.kind === 'ITEM') as OrderItemRecord[]).sort((a, b) => a.sk.localeCompare(b.sk));
-  return { parcel, items };
 }

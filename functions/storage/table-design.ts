@@ -22,8 +22,8 @@ export const INDEXES = {
   byCustomer: { name: 'byCustomer', partitionKey: 'byCustomerPk', sortKey: 'byCustomerSk' },
   /** Records assigned to a delivery person: `DELIVERY#{deliveryPersonId}#{KIND}` (sparse). */
   byDeliveryPerson: { name: 'byDeliveryPerson', partitionKey: 'byDeliveryPersonPk', sortKey: 'byDeliveryPersonSk' },
-  /** A parcel with its items: the parcel record and each parcelled item carry `parcelId`. */
-  byParcel: { name: 'byParcel', partitionKey: 'parcelId', sortKey: 'sk' },
+  /** A seller's items not yet in a parcel, newest first (sparse: removed when parcelled). */
+  awaitingPacking: { name: 'awaitingPacking', partitionKey: 'awaitingPackingPk', sortKey: 'awaitingPackingSk' },
 } as const satisfies Record<string, IndexDesign>;
 
 export const INDEX_LIST: readonly IndexDesign[] = Object.values(INDEXES);

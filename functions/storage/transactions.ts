@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '#domain/errors.ts';
+import { ConflictError, UnavailableError } from '#domain/errors.ts';
 import { documents } from './dynamo-client.ts';
 
 export type WriteAction = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -37,6 +37,9 @@ export async function writeAtomically(actions: WriteAction[]): Promise<void> {
       const reasons = error.CancellationReasons ?? [];
       if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) {
         throw new ConditionsFailed(actions.map((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed'));
+      }
+      if (reasons.some((reason) => reason.Code === 'ThrottlingError' || reason.Code === 'ProvisionedThroughputExceeded')) {
+        throw new UnavailableError('The database is busy; retry shortly.');
       }
       if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
         throw new ConflictError('Another request is changing the same records right now; retry.');

@@ -17,6 +17,9 @@ describe("API.md's error table, on the foundation routes", () => {
     const badCursor = await admin.get('/order-items?cursor=not-a-cursor');
     expect(badCursor.status).toBe(400);
     expect(badCursor.body).toEqual(errorShape('BAD_REQUEST'));
+    // A well-formed cursor of the right list but not a key DynamoDB accepts (sort key missing).
+    const partial = Buffer.from(JSON.stringify({ byKindPk: 'ITEM' })).toString('base64url');
+    expect((await admin.get(`/order-items?cursor=${partial}`)).body).toEqual(errorShape('BAD_REQUEST'));
   });
 
   it('400 VALIDATION_FAILED: details name every bad field of the body', async () => {
@@ -74,6 +77,10 @@ describe("API.md's error table, on the foundation routes", () => {
     expect(await call('GET', '/no-such-route')).toMatchObject({ status: 404, body: errorShape('NOT_FOUND') });
     expect(await call('PATCH', '/orders')).toMatchObject({ status: 404, body: errorShape('NOT_FOUND') });
     expect(await admin.get('/orders/missing')).toMatchObject({ status: 404, body: errorShape('NOT_FOUND') });
+    // Ids that could never exist (too long for a key, odd characters) are simply not found.
+    expect(await admin.get(`/orders/${'a'.repeat(3000)}`)).toMatchObject({ status: 404, body: errorShape('NOT_FOUND') });
+    expect(await admin.delete(`/parcels/${'a'.repeat(3000)}`)).toMatchObject({ status: 404, body: errorShape('NOT_FOUND') });
+    expect(await admin.get('/parcels/%F0%9F%93%A6')).toMatchObject({ status: 404, body: errorShape('NOT_FOUND') });
   });
 
   it('413 PAYLOAD_TOO_LARGE over 256 KiB, with nothing stored', async () => {

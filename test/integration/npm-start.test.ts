@@ -1,12 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
-const tsxCli = join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
 
 const freePort = () =>
   new Promise<number>((done) => {
@@ -21,9 +20,9 @@ interface Started {
   output: () => string;
 }
 
-/** Runs `bin/local.ts` (what `npm start` runs) and waits for its "Ctrl-C stops everything" line. */
+/** Runs `npm start` itself (npm → sh → node: signals must reach the server) and waits until it is up. */
 async function start(env: NodeJS.ProcessEnv): Promise<Started> {
-  const child = spawn(process.execPath, [tsxCli, 'bin/local.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -78,9 +77,12 @@ describe('npm start', () => {
   }, 120_000);
 
   it('says in one line how to install Java when it is missing', () => {
+    // A PATH with node, npm and sh but no java.
     const binDir = mkdtempSync(join(tmpdir(), 'no-java-'));
     symlinkSync(process.execPath, join(binDir, 'node'));
-    const result = spawnSync(process.execPath, [tsxCli, 'bin/local.ts'], { cwd: projectRoot, env: { ...process.env, PATH: binDir, DATA_DIR: dataDir }, encoding: 'utf8' });
+    symlinkSync(realpathSync(spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).stdout.trim()), join(binDir, 'npm'));
+    symlinkSync('/bin/sh', join(binDir, 'sh'));
+    const result = spawnSync('npm', ['start', '--silent'], { cwd: projectRoot, env: { ...process.env, PATH: binDir, DATA_DIR: dataDir }, encoding: 'utf8' });
     rmSync(binDir, { recursive: true, force: true });
     expect(result.status).toBe(1);
     const lines = result.stderr.trim().split('\n');

@@ -50,6 +50,19 @@ describe('GET /order-items', () => {
     expect(processed.body).toEqual({ items: [], nextCursor: null });
   });
 
+  it('lists what the seller still has to pack, and gives items back when their parcel is deleted', async () => {
+    const unparcelled = async () => (await as('seller', seller).get('/order-items?unparcelled=true&limit=100')).body.items.map((item: { id: string }) => item.id);
+    const allMine = [...orders].reverse().flatMap((order) => [...mine(order)].reverse());
+    const packed = mine(orders[0]!).slice(0, 2);
+    expect(await unparcelled()).toEqual(allMine.filter((id) => !packed.includes(id)));
+
+    const order = orders[1]!;
+    const parcel = await as('seller', seller).post('/parcels', { orderId: order.id, itemIds: mine(order).slice(0, 1) });
+    expect(await unparcelled()).not.toContain(mine(order)[0]);
+    expect((await as('seller', seller).delete(`/parcels/${parcel.body.id}`)).status).toBe(204);
+    expect(await unparcelled()).toEqual(allMine.filter((id) => !packed.includes(id)));
+  });
+
   it('never shows a seller another seller\'s items, even when asked for them', async () => {
     const response = await as('seller', otherSeller).get('/order-items?limit=100');
     expect(response.body.items).toHaveLength(5);

@@ -60,6 +60,17 @@ describe('POST /orders', () => {
     expect(tooMany.body.error.details).toEqual([{ path: 'items', message: 'an order holds at most 100 items' }]);
   });
 
+  it('reads back every item of a large order with long addresses', async () => {
+    const seller = uniqueId('seller');
+    const long = { ...orderInput('c', []).shippingAddress, email: `${'a'.repeat(64)}@${'b'.repeat(180)}.example`, line1: 'x'.repeat(300), line2: 'y'.repeat(300) };
+    const body = orderInput(uniqueId('customer'), Array.from({ length: 100 }, (_, i) => itemInput(seller, { sku: `S${i}`, productName: 'p'.repeat(300) })), { shippingAddress: long, billingAddress: long });
+    expect((await storefront.post('/orders', body)).status).toBe(201);
+    expect((await admin.get(`/orders/${body.id}`)).body.items).toHaveLength(100);
+    const tooLongEmail = await storefront.post('/orders', { ...body, id: uniqueId('order'), shippingAddress: { ...long, email: `${'a'.repeat(64)}@${'b'.repeat(250)}.example` } });
+    expect(tooLongEmail.status).toBe(400);
+    expect(tooLongEmail.body.error.details[0].path).toBe('shippingAddress.email');
+  });
+
   it('refuses sellers, customers and delivery persons', async () => {
     for (const role of ['seller', 'customer', 'delivery'] as const) {
       const response = await as(role, 'someone').post('/orders', orderInput('c', [itemInput('s')]));

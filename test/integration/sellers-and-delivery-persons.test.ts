@@ -41,6 +41,15 @@ describe('delivery persons', () => {
     expect(list.body.items).toContainEqual(created.body);
   });
 
+  it('are listed newest first, whatever their ids', async () => {
+    const later = uniqueId('aa');
+    const earlier = uniqueId('zz');
+    await admin.post('/delivery-persons', { id: earlier, name: 'First', phone: '+91 90000 55555' });
+    await admin.post('/delivery-persons', { id: later, name: 'Second', phone: '+91 90000 66666' });
+    const ids = (await admin.get('/delivery-persons?limit=100')).body.items.map((person: { id: string }) => person.id);
+    expect(ids.indexOf(later)).toBeLessThan(ids.indexOf(earlier));
+  });
+
   it('take a given id once (e.g. the identity provider\'s sub)', async () => {
     const id = uniqueId('dp');
     expect((await admin.post('/delivery-persons', { id, name: 'A', phone: '+91 90000 33333' })).status).toBe(201);

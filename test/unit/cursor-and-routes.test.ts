@@ -9,14 +9,20 @@ describe('cursors', () => {
   it('round-trip and are opaque', () => {
     const cursor = encodeCursor(key);
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(cursor, { bySellerPk: 'SELLER#s#ITEM' })).toEqual(key);
+    expect(decodeCursor(cursor, { bySellerPk: 'SELLER#s#ITEM' }, Object.keys(key))).toEqual(key);
   });
 
   it('are refused when malformed or from another list', () => {
-    expect(() => decodeCursor('%%%', { pk: 'x' })).toThrow(/cursor/);
-    expect(() => decodeCursor(encodeCursor({ pk: 'x' }).slice(3), { pk: 'x' })).toThrow(/cursor/);
-    expect(() => decodeCursor(encodeCursor(key), { bySellerPk: 'SELLER#other#ITEM' })).toThrow(/another list/);
-    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'), { pk: 'x' })).toThrow(/cursor/);
+    const names = Object.keys(key);
+    expect(() => decodeCursor('%%%', { pk: 'x' }, ['pk'])).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor({ pk: 'x' }).slice(3), { pk: 'x' }, ['pk'])).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor(key), { bySellerPk: 'SELLER#other#ITEM' }, names)).toThrow(/another list/);
+    expect(() => decodeCursor(Buffer.from('[1,2]').toString('base64url'), { pk: 'x' }, ['pk'])).toThrow(/cursor/);
+    // Keys DynamoDB would reject (a 500 otherwise): a missing or extra attribute, an empty or oversized value.
+    expect(() => decodeCursor(encodeCursor({ bySellerPk: 'SELLER#s#ITEM' }), { bySellerPk: 'SELLER#s#ITEM' }, names)).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor({ ...key, extra: 'x' }), { bySellerPk: 'SELLER#s#ITEM' }, names)).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor({ ...key, sk: '' }), { bySellerPk: 'SELLER#s#ITEM' }, names)).toThrow(/cursor/);
+    expect(() => decodeCursor(encodeCursor({ ...key, sk: 'x'.repeat(1025) }), { bySellerPk: 'SELLER#s#ITEM' }, names)).toThrow(/cursor/);
   });
 });
 

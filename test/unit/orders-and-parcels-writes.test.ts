@@ -138,6 +138,14 @@ describe('POST /parcels/{id}/status writes', () => {
     expect((await postStatus({ status: 'processed' })).statusCode).toBe(409);
   });
 
+  it('503 when DynamoDB throttles the transaction (safe to retry), not 500', async () => {
+    documents.on(GetCommand).resolves({ Item: parcelRecord() });
+    documents.on(TransactWriteCommand).rejects(new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: [{ Code: 'ThrottlingError' }, { Code: 'None' }] }));
+    const result = await postStatus({ status: 'processed' });
+    expect(result.statusCode).toBe(503);
+    expect(json(result).error.code).toBe('UNAVAILABLE');
+  });
+
   it('409 while a live courier shipment drives the status', async () => {
     documents.on(GetCommand).resolves({ Item: parcelRecord({ courier: { provider: 'shiprocket', cancelledAt: null } }) });
     expect((await postStatus({ status: 'processed' })).statusCode).toBe(409);

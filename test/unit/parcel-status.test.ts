@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMove, isTerminal, PARCEL_STATUSES } from '../../functions/domain/parcels/parcel-status.ts';
+import { canMove, PARCEL_STATUSES } from '../../functions/domain/parcels/parcel-status.ts';
 import { ALLOWED_MOVES as allowed } from '../support/api-md-status-table.ts';
 
 
@@ -18,9 +18,5 @@ describe('parcel state machine', () => {
     expect(canMove('out_for_delivery', 'shipped', 'delivery')).toBe(false);
     for (const source of ['webhook', 'sync', 'refresh'] as const) expect(canMove('out_for_delivery', 'shipped', source)).toBe(true);
     expect(canMove('delivered', 'shipped', 'webhook')).toBe(false);
-  });
-
-  it('knows the terminal statuses', () => {
-    expect(PARCEL_STATUSES.filter(isTerminal)).toEqual(['delivered', 'cancelled', 'rto_delivered']);
   });
 });

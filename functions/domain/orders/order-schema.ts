@@ -4,7 +4,7 @@ import { idSchema, text } from '../schemas.ts';
 export const addressSchema = z.object({
   name: text(200),
   phone: z.string().check(z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number (6-20 digits, optional +)')),
-  email: z.optional(z.email()),
+  email: z.optional(z.email().check(z.maxLength(254))),
   line1: text(300),
   line2: z.optional(text(300)),
   city: text(100),

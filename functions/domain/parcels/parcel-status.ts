@@ -38,5 +38,3 @@ export function canMove(from: ParcelStatus, to: ParcelStatus, source: EventSourc
   if (MOVES[from].includes(to)) return true;
   return COURIER_SOURCES.includes(source) && (COURIER_ONLY_MOVES[from]?.includes(to) ?? false);
 }
-
-export const isTerminal = (status: ParcelStatus): boolean => MOVES[status].length === 0;

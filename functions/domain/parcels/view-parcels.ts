@@ -4,9 +4,9 @@ import type { Principal } from '../principal.ts';
 import { idSchema, listQueryShape } from '../schemas.ts';
 import { customerList, deliveryPersonList, kindList, sellerList } from '#storage/keys.ts';
 import { queryPage, type Condition, type Page, type PageRequest } from '#storage/page-query.ts';
-import { readParcelView, toParcel, type ParcelRecord } from '#storage/parcels-table.ts';
+import { readParcel, toParcel, type ParcelRecord } from '#storage/parcels-table.ts';
 import { INDEXES } from '#storage/table-design.ts';
-import { isInScope } from '../access.ts';
+import { asksBeyondOwnItems, isInScope } from '../access.ts';
 import { PARCEL_STATUSES } from './parcel-status.ts';
 import type { Parcel } from './parcel-types.ts';
 
@@ -34,19 +34,20 @@ function listSource(query: ListParcelsQuery, principal: Principal): Pick<PageReq
   }
 }
 
-/** The Shipments tab: parcels newest first, with their items as packed (View has live item records). */
+/** The Shipments tab: parcels newest first, each with its items and history. */
 export async function listParcels(query: ListParcelsQuery, principal: Principal): Promise<Page<Parcel>> {
+  if (asksBeyondOwnItems(query.sellerId, principal)) return { items: [], nextCursor: null };
   const conditions: Condition[] = [];
   if (query.status) conditions.push({ attribute: 'status', equals: query.status });
   if (query.orderId) conditions.push({ attribute: 'orderId', equals: query.orderId });
-  if (query.sellerId && principal.role !== 'admin') conditions.push({ attribute: 'sellerId', equals: query.sellerId });
+  if (query.sellerId && principal.role !== 'admin' && principal.role !== 'seller') conditions.push({ attribute: 'sellerId', equals: query.sellerId });
   const page = await queryPage({ ...listSource(query, principal), conditions, limit: query.limit, cursor: query.cursor });
   return { items: (page.items as unknown as ParcelRecord[]).map((record) => toParcel(record)), nextCursor: page.nextCursor };
 }
 
-/** View: the parcel with its items and event history, in one Query. */
+/** View: the parcel with its items and event history, in one strongly consistent read. */
 export async function getParcel(parcelId: string, principal: Principal): Promise<Parcel> {
-  const view = await readParcelView(parcelId);
-  if (!view || !isInScope(view.parcel, principal)) throw new NotFoundError(`Parcel ${parcelId} not found.`);
-  return toParcel(view.parcel, view.items);
+  const parcel = await readParcel(parcelId);
+  if (!parcel || !isInScope(parcel, principal)) throw new NotFoundError(`Parcel ${parcelId} not found.`);
+  return toParcel(parcel);
 }

@@ -1,3 +1,4 @@
 import * as z from 'zod/mini';
+import { idSchema } from '#domain/schemas.ts';
 
-export const parcelPath = z.object({ parcelId: z.string() });
+export const parcelPath = z.object({ parcelId: idSchema });
