@@ -12,14 +12,12 @@ type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: C
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
 const handlerModules = new Map<string, Promise<LambdaHandler>>();
-const fallbackRoute: Route = { method: 'GET', path: '$default', roles: 'public', handler: FALLBACK_HANDLER, access: {} };
-
-function loadHandler(route: Route): Promise<LambdaHandler> {
-  let loaded = handlerModules.get(route.handler);
+function loadHandler(name: string): Promise<LambdaHandler> {
+  let loaded = handlerModules.get(name);
   if (!loaded) {
-    const file = new URL(`../functions/handlers/${route.handler}.ts`, import.meta.url).href;
+    const file = new URL(`../functions/handlers/${name}.ts`, import.meta.url).href;
     loaded = import(/* @vite-ignore */ file).then((module: { handler: LambdaHandler }) => module.handler);
-    handlerModules.set(route.handler, loaded);
+    handlerModules.set(name, loaded);
   }
   return loaded;
 }
@@ -40,10 +38,10 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
   return Buffer.concat(chunks);
 }
 
-function lambdaContext(requestId: string, route: Route): Context {
+function lambdaContext(requestId: string, handlerName: string): Context {
   return {
     awsRequestId: requestId,
-    functionName: `local-${route.handler.replace(/\W+/g, '-')}`,
+    functionName: `local-${handlerName.replace(/\W+/g, '-')}`,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local`,
     memoryLimitInMB: '512',
@@ -58,7 +56,7 @@ function lambdaContext(requestId: string, route: Route): Context {
 }
 
 /** The API Gateway v2 event the handler would get in AWS, JWT claims included. */
-function gatewayEvent(request: IncomingMessage, url: URL, match: RouteMatch, body: Buffer, claims: Record<string, unknown>, requestId: string) {
+function gatewayEvent(request: IncomingMessage, url: URL, match: Omit<RouteMatch, 'route'>, body: Buffer, claims: Record<string, unknown>, requestId: string) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   const query: Record<string, string> = {};
@@ -92,18 +90,23 @@ function gatewayEvent(request: IncomingMessage, url: URL, match: RouteMatch, bod
 
 async function handle(request: IncomingMessage, response: ServerResponse, match: ReturnType<typeof routeMatcher>) {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const found = match(request.method ?? 'GET', url.pathname) ?? { route: fallbackRoute, routeKey: '$default', pathParameters: {} };
+  const found = match(request.method ?? 'GET', url.pathname);
   let claims: Record<string, unknown> = {};
-  if (found.route.roles !== 'public') {
+  if (found && found.route.roles !== 'public') {
     const verified = await verifyLocalToken(request.headers.authorization);
     if (!verified) return sendJson(response, 401, 'UNAUTHORIZED', 'A valid bearer token is required (missing, malformed, badly signed or expired).');
     claims = verified as Record<string, unknown>;
   }
   const body = await readBody(request);
   if (body === 'too-large') return sendJson(response, 413, 'PAYLOAD_TOO_LARGE', 'The request body is over 10 MB.');
+  // No match goes to the fallback handler, as API Gateway's `$default` route does (no token needed).
+  const handlerName = found?.route.handler ?? FALLBACK_HANDLER;
   const requestId = randomUUID();
-  const handler = await loadHandler(found.route);
-  const result = await handler(gatewayEvent(request, url, found, body, claims, requestId), lambdaContext(requestId, found.route));
+  const event = gatewayEvent(request, url, found ?? { routeKey: '$default', pathParameters: {} }, body, claims, requestId);
+  send(response, await (await loadHandler(handlerName))(event, lambdaContext(requestId, handlerName)));
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
   response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
   response.end(result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
 }
