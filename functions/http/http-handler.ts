@@ -31,17 +31,20 @@ export interface RequestSchemas<Body, Query, Params> {
 const requestIdOf = (event: ApiEvent, context: Context): string => event.requestContext?.requestId ?? context.awsRequestId;
 
 /** Maps any error to the API's error shape, and tags every response with the request id. */
-const apiResponses = (): MiddlewareObj<ApiEvent, HttpResult> => ({
-  after: (request) => {
-    const response = request.response;
-    if (response) response.headers = { ...response.headers, 'x-request-id': requestIdOf(request.event, request.context) };
-  },
-  onError: (request) => {
-    const requestId = requestIdOf(request.event, request.context);
-    const response = errorResponse(request.error, requestId);
-    request.response = { ...response, headers: { ...response.headers, 'x-request-id': requestId } };
-  },
-});
+const apiResponses = (): MiddlewareObj<ApiEvent, HttpResult> => {
+  const tagged = (response: HttpResult, event: ApiEvent, context: Context): HttpResult => ({
+    ...response,
+    headers: { ...response.headers, 'x-request-id': requestIdOf(event, context) },
+  });
+  return {
+    after: (request) => {
+      if (request.response) request.response = tagged(request.response, request.event, request.context);
+    },
+    onError: (request) => {
+      request.response = tagged(errorResponse(request.error, requestIdOf(request.event, request.context)), request.event, request.context);
+    },
+  };
+};
 
 function authorize(event: ApiEvent): Principal {
   const route = findRoute(event.routeKey);
