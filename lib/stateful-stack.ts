@@ -1,7 +1,7 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
-import { INDEX_LIST, TABLE_KEYS, TTL_ATTRIBUTE } from '../functions/storage/table-design.ts';
+import { INDEX_LIST, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '../functions/storage/table-design.ts';
 import { SERVICE_NAME, type DeployConfig, type Stage } from './deploy-config.ts';
 import { ShippingUserPool } from './user-pool.ts';
 
@@ -58,7 +58,19 @@ function shippingTable(scope: Construct, tableName: string): Table {
       indexName: index.name,
       partitionKey: stringKey(index.partitionKey),
       sortKey: stringKey(index.sortKey),
+      ...projectionOf(index),
     });
   }
   return table;
+}
+
+function projectionOf({ projection }: IndexDesign) {
+  switch (projection.type) {
+    case 'ALL':
+      return { projectionType: ProjectionType.ALL };
+    case 'KEYS_ONLY':
+      return { projectionType: ProjectionType.KEYS_ONLY };
+    case 'INCLUDE':
+      return { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...projection.attributes] };
+  }
 }

@@ -7,23 +7,37 @@ export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 /** Attribute holding an epoch-seconds expiry; DynamoDB TTL deletes such records. */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
+/** What an index copies of each record: everything, or the keys plus the named attributes. */
+export type IndexProjection = { type: 'ALL' } | { type: 'INCLUDE'; attributes: readonly string[] } | { type: 'KEYS_ONLY' };
+
 export interface IndexDesign {
   name: string;
   partitionKey: string;
   sortKey: string;
+  projection: IndexProjection;
 }
+
+const ALL: IndexProjection = { type: 'ALL' };
 
 export const INDEXES = {
   /** A seller's records of one kind, newest first: `SELLER#{sellerId}#{KIND}`. */
-  bySeller: { name: 'bySeller', partitionKey: 'bySellerPk', sortKey: 'bySellerSk' },
+  bySeller: { name: 'bySeller', partitionKey: 'bySellerPk', sortKey: 'bySellerSk', projection: ALL },
   /** All records of one kind, newest first (admin lists): `{KIND}`. */
-  byKind: { name: 'byKind', partitionKey: 'byKindPk', sortKey: 'byKindSk' },
+  byKind: { name: 'byKind', partitionKey: 'byKindPk', sortKey: 'byKindSk', projection: ALL },
   /** A customer's records of one kind: `CUSTOMER#{customerId}#{KIND}`. */
-  byCustomer: { name: 'byCustomer', partitionKey: 'byCustomerPk', sortKey: 'byCustomerSk' },
+  byCustomer: { name: 'byCustomer', partitionKey: 'byCustomerPk', sortKey: 'byCustomerSk', projection: ALL },
   /** Records assigned to a delivery person: `DELIVERY#{deliveryPersonId}#{KIND}` (sparse). */
-  byDeliveryPerson: { name: 'byDeliveryPerson', partitionKey: 'byDeliveryPersonPk', sortKey: 'byDeliveryPersonSk' },
+  byDeliveryPerson: { name: 'byDeliveryPerson', partitionKey: 'byDeliveryPersonPk', sortKey: 'byDeliveryPersonSk', projection: ALL },
   /** A seller's items not yet in a parcel, newest first (sparse: removed when parcelled). */
-  awaitingPacking: { name: 'awaitingPacking', partitionKey: 'awaitingPackingPk', sortKey: 'awaitingPackingSk' },
+  awaitingPacking: { name: 'awaitingPacking', partitionKey: 'awaitingPackingPk', sortKey: 'awaitingPackingSk', projection: ALL },
 } as const satisfies Record<string, IndexDesign>;
 
+export type IndexName = keyof typeof INDEXES;
+
 export const INDEX_LIST: readonly IndexDesign[] = Object.values(INDEXES);
+
+/** Every attribute that puts a record into some index: removing them all takes it out of every list. */
+export const INDEX_KEY_ATTRIBUTES: readonly string[] = INDEX_LIST.flatMap((index) => [index.partitionKey, index.sortKey]);
+
+/** Attribute definitions of the table: its own keys and every index key (all strings). */
+export const KEY_ATTRIBUTES: readonly string[] = [...new Set([TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...INDEX_KEY_ATTRIBUTES])];
