@@ -29,9 +29,9 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   process.env.TABLE_NAME = 'bench';
   const runtime = await startLocalRuntime({ apiPort: await freePort(), dynamoPort: await freePort() });
-  const { documents } = await import('../functions/storage/dynamo-client.ts');
+  const { documentClient } = await import('../functions/storage/dynamo-client.ts');
   let sent: string[] = [];
-  documents.middlewareStack.add(
+  documentClient().middlewareStack.add(
     (next, context) => async (args) => {
       sent.push(context.commandName ?? 'unknown');
       return next(args);

@@ -1,4 +1,4 @@
-import { ROLES } from '../functions/routes.ts';
+import { ROLES } from '../functions/domain/principal.ts';
 import { signLocalToken } from '../local/local-tokens.ts';
 
 const [role, sub] = process.argv.slice(2);

@@ -3,8 +3,7 @@
  * functions and their grants from it; the local server routes requests with it; the HTTP
  * middleware reads each route's roles from it (by API Gateway's `routeKey`).
  */
-export const ROLES = ['admin', 'seller', 'customer', 'delivery', 'system'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from './domain/principal.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -25,7 +24,7 @@ export interface Route {
 }
 
 export const routes: readonly Route[] = [
-  { method: 'GET', path: '/health', roles: 'public', handler: 'health', access: {} },
+  { method: 'GET', path: '/health', roles: 'public', handler: 'health', access: { table: 'read' } },
 
   { method: 'POST', path: '/orders', roles: ['system', 'admin'], handler: 'orders/create-order', access: { table: 'readWrite' } },
   { method: 'GET', path: '/orders/{orderId}', roles: ['admin', 'customer', 'seller'], handler: 'orders/get-order', access: { table: 'read' } },

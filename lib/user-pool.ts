@@ -1,7 +1,7 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { ROLES } from '../functions/routes.ts';
+import { ROLES, rolePrecedence } from '../functions/domain/principal.ts';
 import type { DeployConfig } from './deploy-config.ts';
 
 /**
@@ -28,7 +28,7 @@ export class ShippingUserPool extends Construct {
       removalPolicy: config.settings.removalPolicy,
     });
     for (const role of ROLES) {
-      new UserPoolGroup(this, `Group-${role}`, { userPool: this.pool, groupName: role, description: `API role ${role}` });
+      new UserPoolGroup(this, `Group-${role}`, { userPool: this.pool, groupName: role, description: `API role ${role}`, precedence: rolePrecedence(role) });
     }
     this.client = this.pool.addClient('PanelsClient', {
       userPoolClientName: `shipping-${config.stage}-panels`,

@@ -1,8 +1,7 @@
-import { addDeliveryPerson } from '../functions/domain/delivery-persons/delivery-persons.ts';
-import { ingestOrder } from '../functions/domain/orders/ingest-order.ts';
-import type { CreateOrderInput } from '../functions/domain/orders/order-schema.ts';
+import { createDeliveryPerson } from '../functions/domain/delivery-persons/create-delivery-person.ts';
+import { createOrder, type CreateOrderInput } from '../functions/domain/orders/create-order.ts';
 import { createParcel } from '../functions/domain/parcels/create-parcel.ts';
-import { saveSellerProfile } from '../functions/domain/sellers/seller-profiles.ts';
+import { putSeller } from '../functions/domain/sellers/put-seller.ts';
 
 const address = (name: string, city: string, state: string, postalCode: string, line1: string) => ({
   name, phone: '+91 98450 12345', line1, city, state, postalCode, country: 'India',
@@ -38,15 +37,15 @@ const orders: CreateOrderInput[] = [
 
 /** Seeds the demo marketplace through the domain itself, so demo records look like real ones. */
 export async function seedDemoData(): Promise<void> {
-  await saveSellerProfile('seller-aurora', {
+  await putSeller('seller-aurora', {
     name: 'Meera Iyer', storeName: 'Aurora Weaves', gstin: '29ABCDE1234F1Z5',
     address: address('Aurora Weaves', 'Bengaluru', 'Karnataka', '560034', '88 Koramangala 4th Block'), pickupLocation: 'Primary',
   });
-  await saveSellerProfile('seller-banyan', {
+  await putSeller('seller-banyan', {
     name: 'Farhan Qureshi', storeName: 'Banyan Home', address: address('Banyan Home', 'Jaipur', 'Rajasthan', '302001', '7 Johari Bazaar'),
   });
-  await addDeliveryPerson({ id: 'dp-kiran', name: 'Kiran Kumar', phone: '+91 90000 11111' });
-  await addDeliveryPerson({ id: 'dp-meena', name: 'Meena Das', phone: '+91 90000 22222' });
-  for (const order of orders) await ingestOrder(order);
+  await createDeliveryPerson({ id: 'dp-kiran', name: 'Kiran Kumar', phone: '+91 90000 11111' });
+  await createDeliveryPerson({ id: 'dp-meena', name: 'Meena Das', phone: '+91 90000 22222' });
+  for (const order of orders) await createOrder(order);
   await createParcel({ orderId: 'demo-order-1001', itemIds: ['demo-item-1', 'demo-item-2'] }, { role: 'seller', id: 'seller-aurora' });
 }

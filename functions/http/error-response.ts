@@ -1,9 +1,9 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AppError } from '#domain/errors.ts';
+import { AppError, type ErrorCode } from '#domain/errors.ts';
 import { logger } from './logger.ts';
 import { jsonResponse } from './responses.ts';
 
-const STATUS_BY_CODE: Record<string, number> = {
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
@@ -13,6 +13,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UPSTREAM_ERROR: 502,
   UNAVAILABLE: 503,
+  OUTCOME_UNKNOWN: 503,
 };
 
 const UNAVAILABLE_ERRORS = new Set([
@@ -35,7 +36,7 @@ function isDependencyUnavailable(error: unknown): boolean {
 /** The one place errors become HTTP responses. Unknown errors are logged and hidden behind a request id. */
 export function errorResponse(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
   if (error instanceof AppError) {
-    const status = STATUS_BY_CODE[error.code] ?? 500;
+    const status = STATUS_BY_CODE[error.code];
     const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
     return jsonResponse(status, body);
   }

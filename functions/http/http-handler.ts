@@ -2,9 +2,10 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { ForbiddenError, UnauthorizedError } from '#domain/errors.ts';
+import { BadRequestError, ForbiddenError, UnauthorizedError } from '#domain/errors.ts';
 import type { Principal } from '#domain/principal.ts';
 import { findRoute } from '../routes.ts';
+import { withDeadline } from '../time-budget.ts';
 import { errorResponse } from './error-response.ts';
 import { logger } from './logger.ts';
 import { asPrincipal, principalFromClaims } from './principal-from-claims.ts';
@@ -20,6 +21,8 @@ export interface ApiRequest<Body, Query, Params> {
   query: Query;
   params: Params;
   requestId: string;
+  /** The client's `Idempotency-Key` header, for creates that honour it. */
+  idempotencyKey: string | undefined;
 }
 
 export interface RequestSchemas<Body, Query, Params> {
@@ -58,31 +61,44 @@ function authorize(event: ApiEvent): Principal {
   return principal;
 }
 
+/** Stripe's convention: up to 255 printable ASCII characters (a UUID is typical). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function idempotencyKeyOf(event: ApiEvent): string | undefined {
+  const key = event.headers?.['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) throw new BadRequestError('The Idempotency-Key header must be 1-255 printable ASCII characters without spaces (a UUID is a good key).');
+  return key;
+}
+
+/** Every handler: logging context, errors in the API's shape, and a deadline on all outbound calls. */
+function baseHandler() {
+  return middy<ApiEvent, HttpResult>().use(injectLambdaContext(logger, { resetKeys: true })).use(apiResponses());
+}
+
 /**
  * A route handler: token → role check (from the route table) → JSON body → zod validation →
- * `run`, with every error mapped to the API's error shape in one place.
+ * `run` within the request's deadline, with every error mapped to the API's error shape in one place.
  */
 export function httpHandler<Body = undefined, Query = Record<string, never>, Params = Record<string, never>>(
   schemas: RequestSchemas<Body, Query, Params>,
   run: (request: ApiRequest<Body, Query, Params>, event: ApiEvent) => Promise<HttpResult>,
 ) {
-  return middy<ApiEvent, HttpResult>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(apiResponses())
-    .handler(async (event, context) => {
-      const principal = authorize(event);
-      const request: ApiRequest<Body, Query, Params> = {
-        principal,
-        body: (schemas.body ? validate(schemas.body, parseJsonBody(event.body, event.isBase64Encoded), 'body') : undefined) as Body,
-        query: (schemas.query ? validate(schemas.query, event.queryStringParameters ?? {}, 'query') : {}) as Query,
-        params: (schemas.params ? validate(schemas.params, event.pathParameters ?? {}, 'path') : {}) as Params,
-        requestId: requestIdOf(event, context),
-      };
-      return run(request, event);
-    });
+  return baseHandler().handler(async (event, context) => {
+    const principal = authorize(event);
+    const request: ApiRequest<Body, Query, Params> = {
+      principal,
+      body: (schemas.body ? validate(schemas.body, parseJsonBody(event.body, event.isBase64Encoded), 'body') : undefined) as Body,
+      query: (schemas.query ? validate(schemas.query, event.queryStringParameters ?? {}, 'query') : {}) as Query,
+      params: (schemas.params ? validate(schemas.params, event.pathParameters ?? {}, 'path') : {}) as Params,
+      requestId: requestIdOf(event, context),
+      idempotencyKey: idempotencyKeyOf(event),
+    };
+    return withDeadline(context.getRemainingTimeInMillis?.(), () => run(request, event));
+  });
 }
 
-/** A route without a token (health; later the courier webhook): errors are still mapped the same way. */
+/** A route without a token (health, the courier webhook): same error mapping, same deadline. */
 export function publicHandler(run: (event: ApiEvent) => Promise<HttpResult>) {
-  return middy<ApiEvent, HttpResult>().use(injectLambdaContext(logger, { resetKeys: true })).use(apiResponses()).handler(run);
+  return baseHandler().handler((event, context) => withDeadline(context.getRemainingTimeInMillis?.(), () => run(event)));
 }

@@ -1,5 +1,4 @@
-import { ROLES, type Role } from '../routes.ts';
-import type { Principal } from '#domain/principal.ts';
+import { isRole, rolePrecedence, type Principal, type Role } from '#domain/principal.ts';
 
 type Claims = Record<string, string | number | boolean | string[] | undefined>;
 
@@ -13,13 +12,19 @@ function claimList(value: Claims[string]): string[] {
   return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
 }
 
-const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+/**
+ * Of the user's Cognito groups, the role group of highest precedence (the order of the claim is
+ * not precedence order); a token whose groups name no role has no role.
+ */
+function roleOfGroups(groups: string[]): Role | undefined {
+  return groups.filter(isRole).sort((a, b) => rolePrecedence(a) - rolePrecedence(b))[0];
+}
 
-/** The principal per API.md: role from `role`, else `custom:role`, else the first `cognito:groups` entry. */
+/** The principal per API.md: role from `role`, else `custom:role`, else the user's Cognito groups. */
 export function principalFromClaims(claims: Claims | undefined): { id: string; role: string | undefined } | undefined {
   const sub = claims?.sub;
   if (typeof sub !== 'string' || sub === '') return undefined;
-  const role = claims?.role ?? claims?.['custom:role'] ?? claimList(claims?.['cognito:groups'])[0];
+  const role = claims?.role ?? claims?.['custom:role'] ?? roleOfGroups(claimList(claims?.['cognito:groups'])) ?? claimList(claims?.['cognito:groups'])[0];
   return { id: sub, role: typeof role === 'string' ? role : undefined };
 }
 

@@ -1,7 +1,8 @@
 import type { DeliveryPerson } from '#domain/delivery-persons/delivery-person.ts';
 import { tableName } from './dynamo-client.ts';
 import { deliveryPersonKey, kindList } from './keys.ts';
-import type { WriteAction } from './transactions.ts';
+import { queryPage, type Page, type PageRequest } from './page-query.ts';
+import { writeIfConditionsHold } from './transactions.ts';
 
 export interface DeliveryPersonRecord extends DeliveryPerson {
   pk: string;
@@ -14,7 +15,7 @@ export interface DeliveryPersonRecord extends DeliveryPerson {
 export const toDeliveryPerson = ({ id, name, phone, active }: DeliveryPersonRecord): DeliveryPerson => ({ id, name, phone, active });
 
 /** A new delivery person; `listSortKey` (a ULID) orders the list newest first whatever the id. */
-export function newDeliveryPersonAction(person: DeliveryPerson, listSortKey: string): WriteAction {
+export async function insertDeliveryPerson(person: DeliveryPerson, listSortKey: string): Promise<'created' | 'exists'> {
   const record: DeliveryPersonRecord = {
     ...deliveryPersonKey(person.id),
     sk: 'PROFILE',
@@ -23,5 +24,10 @@ export function newDeliveryPersonAction(person: DeliveryPerson, listSortKey: str
     byKindPk: kindList('DELIVERY_PERSON'),
     byKindSk: listSortKey,
   };
-  return { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } };
+  const put = { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return (await writeIfConditionsHold([put])) ? 'created' : 'exists';
 }
+
+/** Every delivery person, newest first. */
+export const listAllDeliveryPersons = (page: PageRequest): Promise<Page<DeliveryPerson>> =>
+  queryPage({ index: 'byKind', partition: kindList('DELIVERY_PERSON') }, [], page, toDeliveryPerson);

@@ -1,5 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, type ServiceInputTypes, type ServiceOutputTypes } from '@aws-sdk/lib-dynamodb';
+import type { Command } from '@smithy/types';
+import { outboundSignal } from '../time-budget.ts';
 
 /** Set by the stack (TABLE_NAME) or the local runtime (also DYNAMODB_ENDPOINT for DynamoDB Local). */
 export const tableName = (): string => {
@@ -8,19 +10,34 @@ export const tableName = (): string => {
   return name;
 };
 
+/**
+ * Per attempt: 1 s to connect, 2 s for the answer (and then an error, not only a warning); three
+ * attempts at most, all within the request's deadline (see time-budget.ts).
+ */
+const TIMEOUTS = { connectionTimeout: 1_000, requestTimeout: 2_000, throwOnRequestTimeout: true };
+
 function localOptions() {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) return {};
   return { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 }
 
-export const dynamo = new DynamoDBClient({
-  maxAttempts: 3,
-  requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000 },
-  ...localOptions(),
-});
+let client: DynamoDBDocumentClient | undefined;
 
-/** Document client at module scope: created once per container, reused by every request. */
-export const documents = DynamoDBDocumentClient.from(dynamo, {
-  marshallOptions: { removeUndefinedValues: true },
-});
+/**
+ * The document client, created on first use (so the endpoint is read when it is needed, never at
+ * import) and then reused by every request of the container.
+ */
+export function documentClient(): DynamoDBDocumentClient {
+  client ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3, requestHandler: TIMEOUTS, ...localOptions() }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return client;
+}
+
+type DocumentCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, unknown>;
+
+/** Sends one command, aborted at the request's deadline. */
+export function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: DocumentCommand<I, O>): Promise<O> {
+  return documentClient().send(command, { abortSignal: outboundSignal() });
+}

@@ -17,3 +17,4 @@ export const sellerList = (sellerId: string, kind: Kind) => `SELLER#${sellerId}#
 export const customerList = (customerId: string, kind: Kind) => `CUSTOMER#${customerId}#${kind}`;
 export const deliveryPersonList = (deliveryPersonId: string, kind: Kind) => `DELIVERY#${deliveryPersonId}#${kind}`;
 export const kindList = (kind: Kind) => kind;
+export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' as const });

@@ -1,8 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Order, OrderHeader, OrderItem } from '#domain/orders/order-types.ts';
-import { documents, tableName } from './dynamo-client.ts';
+import type { ItemStatus } from '#domain/orders/order-types.ts';
+import { send, tableName } from './dynamo-client.ts';
+import { reading } from './faults.ts';
 import { kindList, orderItemKey, orderPartition, sellerList } from './keys.ts';
-import type { WriteAction } from './transactions.ts';
+import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
+import { writeIfConditionsHold, type WriteAction } from './transactions.ts';
 
 /**
  * An order item as stored: one record per item under the order's partition, carrying the
@@ -25,25 +28,37 @@ export interface OrderItemRecord extends Omit<OrderItem, 'parcelId'> {
   awaitingPackingSk?: string;
 }
 
-export function orderItemRecord(header: OrderHeader, item: OrderItem, position: number, listSortKey: string, requestHash: string): OrderItemRecord {
+/** Where an item record is; the domain passes it back to storage untouched. */
+export type ItemRef = { readonly pk: string; readonly sk: string };
+
+/** An order as read: the order, the digest of the request that created it, where each item is. */
+export interface StoredOrder {
+  order: Order;
+  requestHash: string;
+  /** By item id. */
+  itemRefs: ReadonlyMap<string, ItemRef>;
+}
+
+function orderItemRecord(order: Order, item: OrderItem, position: number, listSortKey: string, requestHash: string): OrderItemRecord {
   const { parcelId, ...fields } = item;
+  const itemSortKey = `${listSortKey}#${String(position).padStart(3, '0')}`;
   return {
-    ...orderItemKey(header.id, position),
+    ...orderItemKey(order.id, position),
     kind: 'ITEM',
     ...fields,
     ...(parcelId ? { parcelId } : {}),
     order: {
-      paymentMethod: header.paymentMethod,
-      currency: header.currency,
-      shippingAddress: header.shippingAddress,
-      billingAddress: header.billingAddress,
+      paymentMethod: order.paymentMethod,
+      currency: order.currency,
+      shippingAddress: order.shippingAddress,
+      billingAddress: order.billingAddress,
     },
     requestHash,
     bySellerPk: sellerList(item.sellerId, 'ITEM'),
-    bySellerSk: listSortKey,
+    bySellerSk: itemSortKey,
     byKindPk: kindList('ITEM'),
-    byKindSk: listSortKey,
-    ...(parcelId ? {} : { awaitingPackingPk: sellerList(item.sellerId, 'ITEM'), awaitingPackingSk: listSortKey }),
+    byKindSk: itemSortKey,
+    ...(parcelId ? {} : { awaitingPackingPk: sellerList(item.sellerId, 'ITEM'), awaitingPackingSk: itemSortKey }),
   };
 }
 
@@ -70,41 +85,80 @@ export function toOrderItem(record: OrderItemRecord): OrderItem {
   };
 }
 
-export function toOrder(records: OrderItemRecord[]): Order | undefined {
+function toStoredOrder(records: OrderItemRecord[]): StoredOrder | undefined {
   const first = records[0];
   if (!first) return undefined;
   return {
-    id: first.orderId,
-    customerId: first.customerId,
-    ...first.order,
-    placedAt: first.placedAt,
-    items: records.map(toOrderItem),
+    order: { id: first.orderId, customerId: first.customerId, ...first.order, placedAt: first.placedAt, items: records.map(toOrderItem) },
+    requestHash: first.requestHash,
+    itemRefs: new Map(records.map((record) => [record.id, { pk: record.pk, sk: record.sk }])),
   };
 }
 
-export const putNewItemAction = (record: OrderItemRecord): WriteAction => ({
-  Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' },
-});
+/**
+ * Stores a new order, all items in one write (item keys are positional, so a retried ingestion
+ * collides with the first instead of duplicating it). `listSortKey` (a ULID) orders the lists.
+ */
+export async function insertOrder(order: Order, requestHash: string, listSortKey: string): Promise<'created' | 'exists'> {
+  const actions = order.items.map(
+    (item, position): WriteAction => ({
+      Put: { TableName: tableName(), Item: orderItemRecord(order, item, position, listSortKey, requestHash), ConditionExpression: 'attribute_not_exists(pk)' },
+    }),
+  );
+  return (await writeIfConditionsHold(actions)) ? 'created' : 'exists';
+}
 
 /**
- * All items of an order, in order, strongly consistent. With the schema's field limits an order
- * (≤ 100 items of ≤ ~4 KB) fits one Query page; the loop only guards that bound.
+ * An order with all its items, in order, strongly consistent. With the schema's field limits an
+ * order (≤ 100 items of ≤ ~4 KB) fits one Query page; the loop only guards that bound.
  */
-export async function readOrderItems(orderId: string): Promise<OrderItemRecord[]> {
+export async function readOrder(orderId: string): Promise<StoredOrder | undefined> {
   const records: OrderItemRecord[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const output = await documents.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :item)',
-        ExpressionAttributeValues: { ':pk': orderPartition(orderId), ':item': 'ITEM#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
+    const output = await reading(() =>
+      send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :item)',
+          ExpressionAttributeValues: { ':pk': orderPartition(orderId), ':item': 'ITEM#' },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      ),
     );
     records.push(...((output.Items ?? []) as OrderItemRecord[]));
     startKey = output.LastEvaluatedKey;
   } while (startKey);
-  return records;
+  return toStoredOrder(records);
 }
+
+export interface OrderItemFilter {
+  status?: ItemStatus;
+  /** true: only items in no parcel; false: only parcelled items. */
+  unparcelled?: boolean;
+  /** Only this seller's items (within one order). */
+  sellerId?: string;
+}
+
+const itemConditions = (filter: OrderItemFilter, unparcelledByIndex = false): Condition[] => [
+  ...(filter.status ? [{ attribute: 'status', equals: filter.status }] : []),
+  ...(filter.sellerId ? [{ attribute: 'sellerId', equals: filter.sellerId }] : []),
+  ...(filter.unparcelled !== undefined && !unparcelledByIndex ? [{ attribute: 'parcelId', exists: !filter.unparcelled }] : []),
+];
+
+const listItems = (source: ListSource, conditions: Condition[], page: PageRequest) => queryPage(source, conditions, page, toOrderItem);
+
+/** One order's items, last position first (its own partition). */
+export const listItemsOfOrder = (orderId: string, filter: OrderItemFilter, page: PageRequest): Promise<Page<OrderItem>> =>
+  listItems({ partition: orderPartition(orderId), sortKeyPrefix: 'ITEM#' }, itemConditions(filter), page);
+
+/** A seller's items, newest first; its unparcelled ones come from their own sparse index (full pages). */
+export function listItemsOfSeller(sellerId: string, filter: Omit<OrderItemFilter, 'sellerId'>, page: PageRequest): Promise<Page<OrderItem>> {
+  if (filter.unparcelled === true) return listItems({ index: 'awaitingPacking', partition: sellerList(sellerId, 'ITEM') }, itemConditions(filter, true), page);
+  return listItems({ index: 'bySeller', partition: sellerList(sellerId, 'ITEM') }, itemConditions(filter), page);
+}
+
+/** Every item of the marketplace, newest first (admin). */
+export const listAllItems = (filter: Omit<OrderItemFilter, 'sellerId'>, page: PageRequest): Promise<Page<OrderItem>> =>
+  listItems({ index: 'byKind', partition: kindList('ITEM') }, itemConditions(filter), page);

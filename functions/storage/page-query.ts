@@ -1,15 +1,22 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type KeyRecord } from './cursor.ts';
-import { documents, tableName } from './dynamo-client.ts';
-import { TABLE_KEYS, type IndexDesign } from './table-design.ts';
+import { send, tableName } from './dynamo-client.ts';
+import { reading } from './faults.ts';
+import { INDEXES, TABLE_KEYS, type IndexName } from './table-design.ts';
 
+/** A filter on a non-key attribute: equal to a value, or present / absent. */
 export type Condition = { attribute: string; equals: string | number | boolean } | { attribute: string; exists: boolean };
 
-export interface PageRequest {
+/** Where a list lives: one partition of the table or of an index. */
+export interface ListSource {
   /** Omit to query the table itself. */
-  index?: IndexDesign;
+  index?: IndexName;
   partition: string;
-  conditions?: Condition[];
+  /** Only sort keys starting with this (the table's own partitions hold several kinds). */
+  sortKeyPrefix?: string;
+}
+
+export interface PageRequest {
   limit: number;
   cursor?: string;
 }
@@ -25,7 +32,7 @@ export interface Page<T> {
  */
 const FILTERED_READ_BUDGET = 300;
 
-function filterExpression(conditions: Condition[]): Partial<QueryCommandInput> {
+function filterExpression(conditions: readonly Condition[]): Partial<QueryCommandInput> {
   if (conditions.length === 0) return {};
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -42,31 +49,37 @@ function filterExpression(conditions: Condition[]): Partial<QueryCommandInput> {
   };
 }
 
-/** One Query, newest first, with an opaque cursor that is validated against the list it came from. */
-export async function queryPage(request: PageRequest): Promise<Page<Record<string, unknown>>> {
-  const partitionKey = request.index?.partitionKey ?? TABLE_KEYS.partitionKey;
-  const keyNames = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...(request.index ? [request.index.partitionKey, request.index.sortKey] : [])];
-  const conditions = request.conditions ?? [];
+/**
+ * One Query, newest first, with an opaque cursor that is validated against the list it came from;
+ * each record is turned into what the caller lists by `map`.
+ */
+export async function queryPage<R, T>(source: ListSource, conditions: readonly Condition[], page: PageRequest, map: (record: R) => T): Promise<Page<T>> {
+  const index = source.index ? INDEXES[source.index] : undefined;
+  const partitionKey = index?.partitionKey ?? TABLE_KEYS.partitionKey;
+  const keyNames = [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, ...(index ? [index.partitionKey, index.sortKey] : [])];
   const filter = filterExpression(conditions);
-  const output = await documents.send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: request.index?.name,
-      KeyConditionExpression: '#pk = :pk',
-      ...filter,
-      ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partitionKey },
-      ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': request.partition },
-      ScanIndexForward: false,
-      Limit: conditions.length > 0 ? Math.max(request.limit + 1, FILTERED_READ_BUDGET) : request.limit + 1,
-      ExclusiveStartKey: request.cursor ? decodeCursor(request.cursor, { [partitionKey]: request.partition }, keyNames) : undefined,
-    }),
+  const prefix = source.sortKeyPrefix === undefined ? {} : { ':prefix': source.sortKeyPrefix };
+  const output = await reading(() =>
+    send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: index?.name,
+        KeyConditionExpression: source.sortKeyPrefix === undefined ? '#pk = :pk' : '#pk = :pk AND begins_with(#sk, :prefix)',
+        ...filter,
+        ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partitionKey, ...(source.sortKeyPrefix === undefined ? {} : { '#sk': TABLE_KEYS.sortKey }) },
+        ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': source.partition, ...prefix },
+        ScanIndexForward: false,
+        Limit: conditions.length > 0 ? Math.max(page.limit + 1, FILTERED_READ_BUDGET) : page.limit + 1,
+        ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, { [partitionKey]: source.partition }, keyNames) : undefined,
+      }),
+    ),
   );
-  const matched = output.Items ?? [];
-  if (matched.length > request.limit) {
-    const items = matched.slice(0, request.limit);
-    const last = items[items.length - 1] as Record<string, unknown>;
+  const matched = (output.Items ?? []) as R[];
+  if (matched.length > page.limit) {
+    const records = matched.slice(0, page.limit);
+    const last = records[records.length - 1] as Record<string, unknown>;
     const key = Object.fromEntries(keyNames.map((name) => [name, String(last[name])])) as KeyRecord;
-    return { items, nextCursor: encodeCursor(key) };
+    return { items: records.map(map), nextCursor: encodeCursor(key) };
   }
-  return { items: matched, nextCursor: output.LastEvaluatedKey ? encodeCursor(output.LastEvaluatedKey as KeyRecord) : null };
+  return { items: matched.map(map), nextCursor: output.LastEvaluatedKey ? encodeCursor(output.LastEvaluatedKey as KeyRecord) : null };
 }

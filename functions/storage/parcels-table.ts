@@ -1,22 +1,26 @@
 import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DeliveryPerson } from '#domain/delivery-persons/delivery-person.ts';
 import { UnavailableError } from '#domain/errors.ts';
-import type { OrderItem } from '#domain/orders/order-types.ts';
+import type { ItemStatus, OrderItem } from '#domain/orders/order-types.ts';
 import type { Parcel, ParcelEvent } from '#domain/parcels/parcel-types.ts';
 import type { ParcelStatus } from '#domain/parcels/parcel-status.ts';
-import { documents, tableName } from './dynamo-client.ts';
+import { toDeliveryPerson, type DeliveryPersonRecord } from './delivery-persons-table.ts';
+import { send, tableName } from './dynamo-client.ts';
+import { reading } from './faults.ts';
 import { customerList, deliveryPersonKey, deliveryPersonList, kindList, parcelKey, sellerList } from './keys.ts';
-import { toOrderItem, type OrderItemRecord } from './order-items-table.ts';
-import type { WriteAction } from './transactions.ts';
-import type { DeliveryPersonRecord } from './delivery-persons-table.ts';
+import type { ItemRef, StoredOrder } from './order-items-table.ts';
+import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
+import { INDEX_KEY_ATTRIBUTES } from './table-design.ts';
+import { ConditionsFailed, recordId, writeAtomically, writeIfConditionsHold, type WriteAction } from './transactions.ts';
 
 /**
  * An item as packed into its parcel, so that View, lists and writes need no extra read: its
  * status, parcelId and deliveredAt follow the parcel. `returnStatus` is the one field that changes
  * afterwards: whatever changes it (returns) updates this copy in the same transaction.
  */
-export type ParcelItemSnapshot = Omit<OrderItem, 'status' | 'parcelId' | 'deliveredAt'> & { pk: string; sk: string };
+type ParcelItemSnapshot = Omit<OrderItem, 'status' | 'parcelId' | 'deliveredAt'> & ItemRef;
 
-export interface ParcelRecord extends Omit<Parcel, 'items'> {
+interface ParcelRecord extends Omit<Parcel, 'items'> {
   pk: string;
   sk: 'PARCEL';
   kind: 'PARCEL';
@@ -36,32 +40,22 @@ export interface ParcelRecord extends Omit<Parcel, 'items'> {
   byDeliveryPersonSk?: string;
 }
 
-const LIST_INDEX_KEYS = ['bySellerPk', 'bySellerSk', 'byKindPk', 'byKindSk', 'byCustomerPk', 'byCustomerSk', 'byDeliveryPersonPk', 'byDeliveryPersonSk'];
-
-export function snapshotOf(record: OrderItemRecord): ParcelItemSnapshot {
-  const { status: _status, parcelId: _parcelId, deliveredAt: _deliveredAt, ...item } = toOrderItem(record);
-  return { ...item, pk: record.pk, sk: record.sk };
+/** A parcel as read, with the version every write of it is conditioned on. */
+export interface StoredParcel {
+  parcel: Parcel;
+  version: number;
+  /** Where its items are stored; the domain passes it back untouched. */
+  itemRefs: readonly ItemRef[];
 }
 
-export function newParcelRecord(parcel: Omit<Parcel, 'items'>, items: ParcelItemSnapshot[]): ParcelRecord {
-  return {
-    ...parcelKey(parcel.id),
-    kind: 'PARCEL',
-    ...parcel,
-    items,
-    deliveredAt: null,
-    version: 1,
-    bySellerPk: sellerList(parcel.sellerId, 'PARCEL'),
-    bySellerSk: parcel.id,
-    byKindPk: kindList('PARCEL'),
-    byKindSk: parcel.id,
-    byCustomerPk: customerList(parcel.customerId, 'PARCEL'),
-    byCustomerSk: parcel.id,
-  };
-}
+/** An event as stored: written before visibility existed, a note was internal. */
+const toEvent = (event: Partial<ParcelEvent> & Omit<ParcelEvent, 'noteVisibleToCustomer'>): ParcelEvent => ({
+  ...event,
+  noteVisibleToCustomer: event.noteVisibleToCustomer ?? false,
+});
 
-/** The parcel as the API shows it; an item is `returned` once its return is received, else it follows the parcel. */
-export function toParcel(record: ParcelRecord): Parcel {
+/** An item is `returned` once its return is received, else it follows the parcel. */
+function toParcel(record: ParcelRecord): Parcel {
   const items = record.items.map(({ pk: _pk, sk: _sk, ...item }) => ({
     ...item,
     status: item.returnStatus === 'returned' ? ('returned' as const) : record.status,
@@ -81,14 +75,44 @@ export function toParcel(record: ParcelRecord): Parcel {
     invoiceNumber: record.invoiceNumber,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
-    events: record.events,
+    events: record.events.map(toEvent),
   };
 }
 
-/** Creating a parcel: the parcel plus, per item, "same seller, allowed status, not in a parcel". */
-export function createParcelActions(record: ParcelRecord, allowedItemStatuses: readonly ParcelStatus[]): WriteAction[] {
-  const statusValues = Object.fromEntries(allowedItemStatuses.map((status, i) => [`:allowed${i}`, status]));
-  return [
+const toStoredParcel = (record: ParcelRecord): StoredParcel => ({
+  parcel: toParcel(record),
+  version: record.version,
+  itemRefs: record.items.map(({ pk, sk }) => ({ pk, sk })),
+});
+
+function newParcelRecord(parcel: Parcel, order: StoredOrder): ParcelRecord {
+  const items = parcel.items.map(({ status: _status, parcelId: _parcelId, deliveredAt: _deliveredAt, ...item }) => ({ ...item, ...order.itemRefs.get(item.id)! }));
+  return {
+    ...parcelKey(parcel.id),
+    kind: 'PARCEL',
+    ...parcel,
+    items,
+    deliveredAt: null,
+    version: 1,
+    bySellerPk: sellerList(parcel.sellerId, 'PARCEL'),
+    bySellerSk: parcel.id,
+    byKindPk: kindList('PARCEL'),
+    byKindSk: parcel.id,
+    byCustomerPk: customerList(parcel.customerId, 'PARCEL'),
+    byCustomerSk: parcel.id,
+  };
+}
+
+export type InsertParcelResult = { created: true } | { created: false; parcelExists: boolean; unavailableItemIds: string[] };
+
+/**
+ * A new parcel of the order's items, in one transaction: the parcel plus, per item, "same seller,
+ * one of `packable` statuses, in no parcel". Racing creates for one item: one wins.
+ */
+export async function insertParcel(parcel: Parcel, order: StoredOrder, packable: readonly ItemStatus[]): Promise<InsertParcelResult> {
+  const record = newParcelRecord(parcel, order);
+  const statusValues = Object.fromEntries(packable.map((status, i) => [`:packable${i}`, status]));
+  const actions: WriteAction[] = [
     { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...record.items.map(
       (item): WriteAction => ({
@@ -103,100 +127,160 @@ export function createParcelActions(record: ParcelRecord, allowedItemStatuses: r
       }),
     ),
   ];
+  try {
+    await writeAtomically(actions);
+    return { created: true };
+  } catch (error) {
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return {
+      created: false,
+      parcelExists: error.failedFor(record),
+      unavailableItemIds: record.items.filter((item) => error.failedFor(item)).map((item) => item.id),
+    };
+  }
 }
 
-export interface StatusChange {
+/** What a status change does to the items: they take the parcel's status, and `deliveredAt` once delivered. */
+export interface ItemEffects {
   status: ParcelStatus;
-  shippingMethod: Parcel['shippingMethod'];
-  deliveryPersonId: string | null;
-  /** When the parcel (and so each item) was delivered; null until then. */
   deliveredAt: string | null;
-  event: ParcelEvent;
 }
 
-/** A status change: the parcel (conditional on the version read) and its items, in one transaction. */
-export function statusChangeActions(record: ParcelRecord, change: StatusChange): WriteAction[] {
-  const { deliveredAt } = change;
-  const assignee = change.deliveryPersonId
-    ? { byDeliveryPersonPk: deliveryPersonList(change.deliveryPersonId, 'PARCEL'), byDeliveryPersonSk: record.id }
-    : {};
-  const assigneeSet = Object.keys(assignee).map((name) => `${name} = :${name}`);
-  return [
-    {
-      Update: {
-        TableName: tableName(),
-        Key: parcelKey(record.id),
-        UpdateExpression: [
-          'SET #status = :status, shippingMethod = :method, deliveryPersonId = :assignee, deliveredAt = :deliveredAt',
-          'updatedAt = :at, version = version + :one, events = list_append(events, :event)',
-          ...assigneeSet,
-        ].join(', '),
-        ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':status': change.status,
-          ':method': change.shippingMethod,
-          ':assignee': change.deliveryPersonId,
-          ':deliveredAt': deliveredAt,
-          ':at': change.event.at,
-          ':one': 1,
-          ':event': [change.event],
-          ':version': record.version,
-          ...Object.fromEntries(Object.entries(assignee).map(([name, value]) => [`:${name}`, value])),
-        },
-      },
-    },
-    ...itemUpdates(record, 'SET #status = :status, deliveredAt = :deliveredAt', { ':status': change.status, ':deliveredAt': deliveredAt }),
+export interface ParcelChange {
+  /** The parcel as it is after the change. */
+  parcel: Parcel;
+  event: ParcelEvent;
+  /** Omitted when the items do not change. */
+  items?: ItemEffects;
+}
+
+/**
+ * Writes a change of a parcel (status, shipping method, delivery person, courier: never the
+ * invoice number, which the invoice issues on its own) in one transaction conditional on the version read (no lost
+ * updates; a deleted parcel is never revived), its items following. 'stale' when another change
+ * came first.
+ */
+export async function writeParcelChange(stored: StoredParcel, change: ParcelChange): Promise<'written' | 'stale'> {
+  const { parcel, event, items } = change;
+  const values: Record<string, unknown> = {
+    ':status': parcel.status,
+    ':method': parcel.shippingMethod,
+    ':assignee': parcel.deliveryPersonId,
+    ':courier': parcel.courier,
+    ':at': parcel.updatedAt,
+    ':one': 1,
+    ':event': [event],
+    ':version': stored.version,
+  };
+  const set = [
+    '#status = :status',
+    'shippingMethod = :method',
+    'deliveryPersonId = :assignee',
+    'courier = :courier',
+    'updatedAt = :at',
+    'version = version + :one',
+    'events = list_append(events, :event)',
   ];
+  if (items) {
+    set.push('deliveredAt = :deliveredAt');
+    values[':deliveredAt'] = items.deliveredAt;
+  }
+  if (parcel.deliveryPersonId) {
+    set.push('byDeliveryPersonPk = :assigneeList', 'byDeliveryPersonSk = :id');
+    Object.assign(values, { ':assigneeList': deliveryPersonList(parcel.deliveryPersonId, 'PARCEL'), ':id': parcel.id });
+  }
+  const parcelUpdate: WriteAction = {
+    Update: {
+      TableName: tableName(),
+      Key: parcelKey(parcel.id),
+      UpdateExpression: `SET ${set.join(', ')}`,
+      ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values,
+    },
+  };
+  const itemUpdates = items
+    ? itemActions(stored, 'SET #status = :status, deliveredAt = :deliveredAt', { ':status': items.status, ':deliveredAt': items.deliveredAt })
+    : [];
+  return writeOrStale([parcelUpdate, ...itemUpdates]);
 }
 
 /** Deleting: a tombstone (kept for audit, out of every list and view) and the items released. */
-export function deleteParcelActions(record: ParcelRecord, deletedBy: string, at: string): WriteAction[] {
-  return [
-    {
-      Update: {
-        TableName: tableName(),
-        Key: parcelKey(record.id),
-        UpdateExpression: `SET deletedAt = :at, deletedBy = :by, updatedAt = :at, version = version + :one REMOVE ${LIST_INDEX_KEYS.join(', ')}`,
-        ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
-        ExpressionAttributeValues: { ':at': at, ':by': deletedBy, ':one': 1, ':version': record.version },
-      },
-    },
-    ...itemUpdates(record, 'SET #status = :received, awaitingPackingPk = bySellerPk, awaitingPackingSk = bySellerSk REMOVE parcelId', {
-      ':received': 'received',
-    }),
-  ];
-}
-
-function itemUpdates(record: ParcelRecord, updateExpression: string, values: Record<string, unknown>): WriteAction[] {
-  return record.items.map((item) => ({
+export function deleteParcelRecord(stored: StoredParcel, deletedBy: string, at: string): Promise<'written' | 'stale'> {
+  const tombstone: WriteAction = {
     Update: {
       TableName: tableName(),
-      Key: { pk: item.pk, sk: item.sk },
+      Key: parcelKey(stored.parcel.id),
+      UpdateExpression: `SET deletedAt = :at, deletedBy = :by, updatedAt = :at, version = version + :one REMOVE ${INDEX_KEY_ATTRIBUTES.join(', ')}`,
+      ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeValues: { ':at': at, ':by': deletedBy, ':one': 1, ':version': stored.version },
+    },
+  };
+  const released = itemActions(stored, 'SET #status = :received, awaitingPackingPk = bySellerPk, awaitingPackingSk = bySellerSk REMOVE parcelId', {
+    ':received': 'received',
+  });
+  return writeOrStale([tombstone, ...released]);
+}
+
+function itemActions(stored: StoredParcel, updateExpression: string, values: Record<string, unknown>): WriteAction[] {
+  return stored.itemRefs.map((key) => ({
+    Update: {
+      TableName: tableName(),
+      Key: { pk: key.pk, sk: key.sk },
       UpdateExpression: updateExpression,
       ConditionExpression: 'parcelId = :parcelId',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ...values, ':parcelId': record.id },
+      ExpressionAttributeValues: { ...values, ':parcelId': stored.parcel.id },
     },
   }));
 }
 
-const isLive = (record: ParcelRecord | undefined): record is ParcelRecord => record !== undefined && record.deletedAt === undefined;
+const writeOrStale = async (actions: WriteAction[]): Promise<'written' | 'stale'> => ((await writeIfConditionsHold(actions)) ? 'written' : 'stale');
 
-/** The parcel record with its items and history, strongly consistent; deleted parcels read as missing. */
-export async function readParcel(parcelId: string): Promise<ParcelRecord | undefined> {
-  const output = await documents.send(new GetCommand({ TableName: tableName(), Key: parcelKey(parcelId), ConsistentRead: true }));
-  const record = output.Item as ParcelRecord | undefined;
-  return isLive(record) ? record : undefined;
+const liveRecord = (record: ParcelRecord | undefined): StoredParcel | undefined =>
+  record !== undefined && record.deletedAt === undefined ? toStoredParcel(record) : undefined;
+
+/** The parcel with its items and history, strongly consistent; deleted parcels read as missing. */
+export async function readParcel(parcelId: string): Promise<StoredParcel | undefined> {
+  const output = await reading(() => send(new GetCommand({ TableName: tableName(), Key: parcelKey(parcelId), ConsistentRead: true })));
+  return liveRecord(output.Item as ParcelRecord | undefined);
 }
 
 /** The parcel and a delivery person in one strongly consistent round trip. */
-export async function readParcelAndDeliveryPerson(parcelId: string, deliveryPersonId: string) {
-  const keys = [parcelKey(parcelId), deliveryPersonKey(deliveryPersonId)];
-  const output = await documents.send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys, ConsistentRead: true } } }));
+export async function readParcelAndDeliveryPerson(parcelId: string, deliveryPersonId: string): Promise<{ stored?: StoredParcel; deliveryPerson?: DeliveryPerson }> {
+  const parcelAt = parcelKey(parcelId);
+  const personAt = deliveryPersonKey(deliveryPersonId);
+  const output = await reading(() =>
+    send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [parcelAt, personAt], ConsistentRead: true } } })),
+  );
   if (Object.keys(output.UnprocessedKeys ?? {}).length > 0) throw new UnavailableError('The database is busy; retry shortly.');
   const records = output.Responses?.[tableName()] ?? [];
-  const parcel = records.find((record) => record.sk === 'PARCEL') as ParcelRecord | undefined;
-  const deliveryPerson = records.find((record) => record.pk === keys[1]?.pk) as DeliveryPersonRecord | undefined;
-  return { parcel: isLive(parcel) ? parcel : undefined, deliveryPerson };
+  const find = (key: { pk: string; sk: string }) => records.find((record) => recordId(record as ItemRef) === recordId(key));
+  const person = find(personAt) as DeliveryPersonRecord | undefined;
+  return { stored: liveRecord(find(parcelAt) as ParcelRecord | undefined), deliveryPerson: person && toDeliveryPerson(person) };
 }
+
+export interface ParcelFilter {
+  status?: ParcelStatus;
+  orderId?: string;
+  sellerId?: string;
+}
+
+const parcelConditions = (filter: ParcelFilter): Condition[] => [
+  ...(filter.status ? [{ attribute: 'status', equals: filter.status }] : []),
+  ...(filter.orderId ? [{ attribute: 'orderId', equals: filter.orderId }] : []),
+  ...(filter.sellerId ? [{ attribute: 'sellerId', equals: filter.sellerId }] : []),
+];
+
+const listParcelsIn = (source: ListSource, filter: ParcelFilter, page: PageRequest): Promise<Page<Parcel>> =>
+  queryPage(source, parcelConditions(filter), page, toParcel);
+
+/** Each scope reads its own index partition, newest first: scoping is in the key, not in a filter. */
+export const listParcelsOfSeller = (sellerId: string, filter: Omit<ParcelFilter, 'sellerId'>, page: PageRequest) =>
+  listParcelsIn({ index: 'bySeller', partition: sellerList(sellerId, 'PARCEL') }, filter, page);
+export const listParcelsOfCustomer = (customerId: string, filter: ParcelFilter, page: PageRequest) =>
+  listParcelsIn({ index: 'byCustomer', partition: customerList(customerId, 'PARCEL') }, filter, page);
+export const listParcelsOfDeliveryPerson = (deliveryPersonId: string, filter: ParcelFilter, page: PageRequest) =>
+  listParcelsIn({ index: 'byDeliveryPerson', partition: deliveryPersonList(deliveryPersonId, 'PARCEL') }, filter, page);
+export const listAllParcels = (filter: Omit<ParcelFilter, 'sellerId'>, page: PageRequest) =>
+  listParcelsIn({ index: 'byKind', partition: kindList('PARCEL') }, filter, page);

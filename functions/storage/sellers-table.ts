@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Seller } from '#domain/sellers/seller.ts';
-import { documents, tableName } from './dynamo-client.ts';
+import { send, tableName } from './dynamo-client.ts';
 import { sellerKey } from './keys.ts';
+import { reading, storageFault } from './faults.ts';
 
 interface SellerRecord extends Seller {
   pk: string;
@@ -14,13 +15,17 @@ const toSeller = ({ id, name, storeName, gstin, address, pickupLocation, updated
 });
 
 /** Creates or replaces the profile in one write; tells which it was. */
-export async function putSeller(seller: Seller): Promise<{ created: boolean }> {
+export async function writeSeller(seller: Seller): Promise<'created' | 'replaced'> {
   const record: SellerRecord = { ...sellerKey(seller.id), kind: 'SELLER', ...seller };
-  const output = await documents.send(new PutCommand({ TableName: tableName(), Item: record, ReturnValues: 'ALL_OLD' }));
-  return { created: output.Attributes === undefined };
+  try {
+    const output = await send(new PutCommand({ TableName: tableName(), Item: record, ReturnValues: 'ALL_OLD' }));
+    return output.Attributes === undefined ? 'created' : 'replaced';
+  } catch (error) {
+    throw storageFault(error, 'write');
+  }
 }
 
 export async function readSeller(sellerId: string): Promise<Seller | undefined> {
-  const output = await documents.send(new GetCommand({ TableName: tableName(), Key: sellerKey(sellerId) }));
+  const output = await reading(() => send(new GetCommand({ TableName: tableName(), Key: sellerKey(sellerId) })));
   return output.Item ? toSeller(output.Item as SellerRecord) : undefined;
 }

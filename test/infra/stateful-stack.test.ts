@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../functions/routes.ts';
+import { ROLES } from '../../functions/domain/principal.ts';
 import { INDEX_LIST, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/storage/table-design.ts';
 import { synthShipping } from './infra-fixture.ts';
 
@@ -25,12 +25,16 @@ describe('stateful stack', () => {
     });
   });
 
-  it('builds every index of the table design', () => {
+  it('builds every index of the table design, with its projection', () => {
     const table = Object.values(stateful.findResources('AWS::DynamoDB::Table'))[0]!;
     const indexes = table.Properties.GlobalSecondaryIndexes.map((index: any) => ({
       name: index.IndexName,
       partitionKey: index.KeySchema[0].AttributeName,
       sortKey: index.KeySchema[1].AttributeName,
+      projection:
+        index.Projection.ProjectionType === 'INCLUDE'
+          ? { type: 'INCLUDE', attributes: index.Projection.NonKeyAttributes }
+          : { type: index.Projection.ProjectionType },
     }));
     expect(indexes).toEqual(INDEX_LIST);
   });
@@ -40,6 +44,11 @@ describe('stateful stack', () => {
     stateful.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
     const groups = Object.values(stateful.findResources('AWS::Cognito::UserPoolGroup')).map((group) => group.Properties.GroupName);
     expect(groups.sort()).toEqual([...ROLES].sort());
+    // A user in several groups acts with the role of highest precedence (lowest number).
+    const precedence = Object.fromEntries(
+      Object.values(stateful.findResources('AWS::Cognito::UserPoolGroup')).map((group) => [group.Properties.GroupName, group.Properties.Precedence]),
+    );
+    expect(precedence).toEqual({ admin: 0, system: 1, seller: 2, delivery: 3, customer: 4 });
     stateful.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),

@@ -33,12 +33,15 @@ describe('authentication and roles', () => {
 
   it.each([
     [{ sub: 'c-1', 'custom:role': 'customer' }, 200],
-    [{ sub: 'c-1', 'cognito:groups': '[customer seller]' }, 200],
+    // A customer who also sells acts as the seller (group precedence), whatever order the claim lists.
+    [{ sub: 'c-1', 'cognito:groups': '[customer seller]' }, 404],
+    [{ sub: 'c-1', 'cognito:groups': '[seller customer]' }, 404],
+    [{ sub: 'c-1', 'cognito:groups': '[unknown-group customer]' }, 200],
     [{ sub: 'c-1', 'cognito:groups': ['customer'] }, 200],
     [{ sub: 'c-1', role: 'customer', 'cognito:groups': '[delivery]' }, 200],
     [{ sub: 'c-1', 'cognito:groups': '[delivery customer]' }, 403],
     [{ sub: 'c-1' }, 403],
-  ])('reads the role from role, custom:role or the first cognito group: %j → %i', async (tokenClaims, status) => {
+  ])('reads the role from role, custom:role or the cognito group of highest precedence: %j → %i', async (tokenClaims, status) => {
     dynamo.on(QueryCommand).resolves({ Items: [{ orderId: 'o-1', customerId: 'c-1', sellerId: 's', order: {}, placedAt: 'x' }] });
     const result = await getOrder(getOrderEvent({ claims: tokenClaims }), lambdaContext);
     expect(result.statusCode).toBe(status);

@@ -1,18 +1,21 @@
 import * as z from 'zod/mini';
+import { readOrder } from '#storage/order-items-table.ts';
+import { insertParcel, readParcel } from '#storage/parcels-table.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { newId } from '../ids.ts';
+import { createIdempotently } from '../idempotency.ts';
 import type { Principal } from '../principal.ts';
 import { idSchema } from '../schemas.ts';
-import { readOrderItems } from '#storage/order-items-table.ts';
-import { createParcelActions, newParcelRecord, snapshotOf, toParcel } from '#storage/parcels-table.ts';
-import { ConditionsFailed, MAX_TRANSACTION_ACTIONS, writeAtomically } from '#storage/transactions.ts';
-import type { ParcelStatus } from './parcel-status.ts';
+import { PACKABLE } from './parcel-status.ts';
 import type { Parcel } from './parcel-types.ts';
 
-/** One transaction holds the parcel and one update per item. */
-export const MAX_ITEMS_PER_PARCEL = MAX_TRANSACTION_ACTIONS - 1;
+/**
+ * A parcel's writes are one transaction of the parcel and one action per item, within DynamoDB's
+ * 100: every later record (invoice, return, idempotency key) is written on the parcel record itself
+ * or in its own step, so this cap holds.
+ */
+export const MAX_ITEMS_PER_PARCEL = 99;
 
-export const createParcelSchema = z.object({
+export const createParcelBody = z.object({
   orderId: idSchema,
   itemIds: z
     .array(idSchema)
@@ -22,51 +25,59 @@ export const createParcelSchema = z.object({
       z.refine((ids) => new Set(ids).size === ids.length, 'item ids must be unique'),
     ),
 });
-export type CreateParcelInput = z.infer<typeof createParcelSchema>;
+export type CreateParcelInput = z.infer<typeof createParcelBody>;
 
-const PARCELLABLE: readonly ParcelStatus[] = ['received', 'processed'];
+const itemsUnavailable = (itemIds: string[]) =>
+  new ConflictError(`Order item(s) ${itemIds.join(', ') || '(selected)'} are already in a parcel or past packing; refresh and choose again.`);
 
 /**
  * Packs a seller's items of one order into a new parcel: one read of the order, then one
  * transaction whose per-item conditions settle races (two requests for one item: one wins).
  */
-export async function createParcel(input: CreateParcelInput, seller: Principal): Promise<Parcel> {
-  const orderItems = await readOrderItems(input.orderId);
-  const byId = new Map(orderItems.filter((item) => item.sellerId === seller.id).map((item) => [item.id, item]));
+async function packParcel(parcelId: string, input: CreateParcelInput, seller: Principal): Promise<Parcel> {
+  const stored = await readOrder(input.orderId);
+  const byId = new Map((stored?.order.items ?? []).filter((item) => item.sellerId === seller.id).map((item) => [item.id, item]));
   const missing = input.itemIds.filter((id) => !byId.has(id));
-  if (missing.length > 0) throw new NotFoundError(`Order item(s) ${missing.join(', ')} not found in your items of order ${input.orderId}.`);
+  if (!stored || missing.length > 0) throw new NotFoundError(`Order item(s) ${missing.join(', ')} not found in your items of order ${input.orderId}.`);
   const selected = input.itemIds.map((id) => byId.get(id)!);
-  const taken = selected.filter((item) => item.parcelId !== undefined || !PARCELLABLE.includes(item.status as ParcelStatus));
+  const taken = selected.filter((item) => item.parcelId !== null || !(PACKABLE as readonly string[]).includes(item.status));
   if (taken.length > 0) throw itemsUnavailable(taken.map((item) => item.id));
 
   const now = new Date().toISOString();
-  const record = newParcelRecord(
-    {
-      id: newId(),
-      orderId: input.orderId,
-      sellerId: seller.id,
-      customerId: selected[0]!.customerId,
-      status: 'received',
-      shippingMethod: null,
-      deliveryPersonId: null,
-      courier: null,
-      invoiceNumber: null,
-      createdAt: now,
-      updatedAt: now,
-      events: [{ at: now, status: 'received', source: 'seller', actor: seller.id, note: null }],
-    },
-    selected.map(snapshotOf),
-  );
-  try {
-    await writeAtomically(createParcelActions(record, PARCELLABLE));
-  } catch (error) {
-    if (error instanceof ConditionsFailed) {
-      throw itemsUnavailable(selected.filter((_, i) => error.failedConditions[i + 1]).map((item) => item.id));
-    }
-    throw error;
+  const parcel: Parcel = {
+    id: parcelId,
+    orderId: input.orderId,
+    sellerId: seller.id,
+    customerId: stored.order.customerId,
+    status: 'received',
+    shippingMethod: null,
+    deliveryPersonId: null,
+    items: selected.map((item) => ({ ...item, status: 'received', parcelId })),
+    courier: null,
+    invoiceNumber: null,
+    createdAt: now,
+    updatedAt: now,
+    events: [{ at: now, status: 'received', source: 'seller', actor: seller.id, note: null, noteVisibleToCustomer: false }],
+  };
+  const result = await insertParcel(parcel, stored, PACKABLE);
+  if (result.created) return parcel;
+  if (result.parcelExists) {
+    // A retried create whose first attempt landed meanwhile.
+    const existing = await readParcel(parcelId);
+    if (existing) return existing.parcel;
+    throw new ConflictError(`The parcel ${parcelId} made under this Idempotency-Key was deleted since.`);
   }
-  return toParcel(record);
+  throw itemsUnavailable(result.unavailableItemIds);
 }
 
-const itemsUnavailable = (itemIds: string[]) =>
-  new ConflictError(`Order item(s) ${itemIds.join(', ') || '(selected)'} are already in a parcel or past packing; refresh and choose again.`);
+/** `POST /parcels`, safe to retry with an `Idempotency-Key`: one key makes at most one parcel. */
+export async function createParcel(input: CreateParcelInput, seller: Principal, idempotencyKey?: string): Promise<{ parcel: Parcel; replayed: boolean }> {
+  const { resource, replayed } = await createIdempotently({
+    scope: `POST /parcels#${seller.id}`,
+    key: idempotencyKey,
+    request: input,
+    create: (id) => packParcel(id, input, seller),
+    find: async (id) => (await readParcel(id))?.parcel,
+  });
+  return { parcel: resource, replayed };
+}

@@ -1,6 +1,6 @@
 /**
  * The parcel state machine (API.md, "allowed moves"). Every path that changes a parcel's status
- * — seller, admin, delivery person, and later the courier webhook, sync and refresh — asks this table.
+ * — seller, admin, delivery person, courier webhook, sync and refresh — decides with `canMove`.
  */
 export const PARCEL_STATUSES = ['received', 'processed', 'shipped', 'out_for_delivery', 'delivered', 'cancelled', 'rto', 'rto_delivered'] as const;
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
@@ -23,7 +23,25 @@ const COURIER_ONLY_MOVES: Partial<Record<ParcelStatus, readonly ParcelStatus[]>>
   out_for_delivery: ['shipped'],
 };
 
-const COURIER_SOURCES: readonly EventSource[] = ['webhook', 'sync', 'refresh'];
+export const COURIER_SOURCES = ['webhook', 'sync', 'refresh'] as const satisfies readonly EventSource[];
+const isCourierSource = (source: EventSource): boolean => (COURIER_SOURCES as readonly EventSource[]).includes(source);
+
+/** Every status reachable from `from` along the move table (the courier may have missed events). */
+function reachableFrom(from: ParcelStatus): ReadonlySet<ParcelStatus> {
+  const seen = new Set<ParcelStatus>();
+  const visit = (status: ParcelStatus) => {
+    for (const next of MOVES[status]) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        visit(next);
+      }
+    }
+  };
+  visit(from);
+  return seen;
+}
+
+const COURIER_REACH = Object.fromEntries(PARCEL_STATUSES.map((status) => [status, reachableFrom(status)])) as Record<ParcelStatus, ReadonlySet<ParcelStatus>>;
 
 /** Statuses a delivery person may set on parcels assigned to it. */
 export const DELIVERY_PERSON_TARGETS: readonly ParcelStatus[] = ['out_for_delivery', 'delivered'];
@@ -34,7 +52,15 @@ export const NEEDS_DELIVERY_PERSON: readonly ParcelStatus[] = ['shipped', 'out_f
 /** A parcel can be deleted (its items released) only before it leaves the seller. */
 export const DELETABLE: readonly ParcelStatus[] = ['received', 'processed'];
 
+/** Items in these statuses can be packed into a parcel. */
+export const PACKABLE: readonly ParcelStatus[] = ['received', 'processed'];
+
+/**
+ * People move one step along the table. Courier updates may skip forward along it (earlier events
+ * were missed), and only they may send `out_for_delivery` back to `shipped` (a failed attempt).
+ */
 export function canMove(from: ParcelStatus, to: ParcelStatus, source: EventSource): boolean {
   if (MOVES[from].includes(to)) return true;
-  return COURIER_SOURCES.includes(source) && (COURIER_ONLY_MOVES[from]?.includes(to) ?? false);
+  if (!isCourierSource(source)) return false;
+  return COURIER_REACH[from].has(to) || (COURIER_ONLY_MOVES[from]?.includes(to) ?? false);
 }

@@ -9,13 +9,32 @@ export interface ParcelEvent {
   source: EventSource;
   actor: string | null;
   note: string | null;
+  /** Notes are internal (staff only) unless the one who wrote them marked them for the customer. */
+  noteVisibleToCustomer: boolean;
 }
 
-/** The courier shipment of a parcel (filled by the Shiprocket flow). */
+/** The courier shipment of a parcel (API.md, CourierShipment). */
 export interface CourierShipment {
   provider: 'shiprocket';
+  orderId: string;
+  channelOrderId: string;
+  shipmentId: string;
+  awb: string | null;
+  courierId: number | null;
+  courierName: string | null;
+  /** Shiprocket's shipment status code. */
+  statusCode: number | null;
+  statusLabel: string | null;
+  pickupLocation: string;
+  weightKg: number;
+  lengthCm: number;
+  breadthCm: number;
+  heightCm: number;
+  labelUrl: string | null;
+  pickupScheduledAt: string | null;
+  etd: string | null;
+  lastSyncedAt: string | null;
   cancelledAt: string | null;
-  [field: string]: unknown;
 }
 
 export interface Parcel {

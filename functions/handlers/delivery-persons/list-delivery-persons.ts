@@ -1,7 +1,5 @@
-import * as z from 'zod/mini';
+import { listDeliveryPersons, listDeliveryPersonsQuery } from '#domain/delivery-persons/list-delivery-persons.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { ok } from '#http/responses.ts';
-import { listQueryShape } from '#domain/schemas.ts';
-import { listDeliveryPersons } from '#domain/delivery-persons/delivery-persons.ts';
 
-export const handler = httpHandler({ query: z.object(listQueryShape) }, async ({ query }) => ok(await listDeliveryPersons(query)));
+export const handler = httpHandler({ query: listDeliveryPersonsQuery }, async ({ query }) => ok(await listDeliveryPersons(query)));

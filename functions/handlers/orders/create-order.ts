@@ -1,9 +1,8 @@
+import { createOrder, createOrderBody } from '#domain/orders/create-order.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { created, ok } from '#http/responses.ts';
-import { createOrderSchema } from '#domain/orders/order-schema.ts';
-import { ingestOrder } from '#domain/orders/ingest-order.ts';
 
-export const handler = httpHandler({ body: createOrderSchema }, async ({ body }) => {
-  const result = await ingestOrder(body);
+export const handler = httpHandler({ body: createOrderBody }, async ({ body }) => {
+  const result = await createOrder(body);
   return result.created ? created(result.order) : ok(result.order);
 });

@@ -1,9 +1,5 @@
-import * as z from 'zod/mini';
+import { getOrder, getOrderParams } from '#domain/orders/get-order.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { ok } from '#http/responses.ts';
-import { getOrder } from '#domain/orders/get-order.ts';
-import { idSchema } from '#domain/schemas.ts';
 
-export const handler = httpHandler({ params: z.object({ orderId: idSchema }) }, async ({ params, principal }) =>
-  ok(await getOrder(params.orderId, principal)),
-);
+export const handler = httpHandler({ params: getOrderParams }, async ({ params, principal }) => ok(await getOrder(params.orderId, principal)));

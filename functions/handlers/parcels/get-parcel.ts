@@ -1,6 +1,9 @@
+import { getParcel } from '#domain/parcels/get-parcel.ts';
+import { parcelParams } from '#domain/parcels/parcel-params.ts';
+import { parcelView } from '#domain/parcels/parcel-view.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { ok } from '#http/responses.ts';
-import { getParcel } from '#domain/parcels/view-parcels.ts';
-import { parcelPath } from './parcel-path.ts';
 
-export const handler = httpHandler({ params: parcelPath }, async ({ params, principal }) => ok(await getParcel(params.parcelId, principal)));
+export const handler = httpHandler({ params: parcelParams }, async ({ params, principal }) =>
+  ok(parcelView(await getParcel(params.parcelId, principal), principal)),
+);

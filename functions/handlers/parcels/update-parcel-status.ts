@@ -1,8 +1,9 @@
+import { parcelParams } from '#domain/parcels/parcel-params.ts';
+import { parcelView } from '#domain/parcels/parcel-view.ts';
+import { updateParcelStatus, updateParcelStatusBody } from '#domain/parcels/update-parcel-status.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { ok } from '#http/responses.ts';
-import { changeLocalStatus, localStatusSchema } from '#domain/parcels/change-parcel-status.ts';
-import { parcelPath } from './parcel-path.ts';
 
-export const handler = httpHandler({ params: parcelPath, body: localStatusSchema }, async ({ params, body, principal }) =>
-  ok(await changeLocalStatus(params.parcelId, body, principal)),
+export const handler = httpHandler({ params: parcelParams, body: updateParcelStatusBody }, async ({ params, body, principal }) =>
+  ok(parcelView(await updateParcelStatus(params.parcelId, body, principal), principal)),
 );

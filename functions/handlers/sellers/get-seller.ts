@@ -1,6 +1,6 @@
+import { getSeller } from '#domain/sellers/get-seller.ts';
+import { sellerParams } from '#domain/sellers/seller-params.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { ok } from '#http/responses.ts';
-import { getSellerProfile } from '#domain/sellers/seller-profiles.ts';
-import { sellerPath } from './seller-path.ts';
 
-export const handler = httpHandler({ params: sellerPath }, async ({ params, principal }) => ok(await getSellerProfile(params.sellerId, principal)));
+export const handler = httpHandler({ params: sellerParams }, async ({ params, principal }) => ok(await getSeller(params.sellerId, principal)));

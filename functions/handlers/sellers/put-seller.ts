@@ -1,10 +1,9 @@
+import { putSeller, putSellerBody } from '#domain/sellers/put-seller.ts';
+import { sellerParams } from '#domain/sellers/seller-params.ts';
 import { httpHandler } from '#http/http-handler.ts';
 import { created, ok } from '#http/responses.ts';
-import { sellerProfileSchema } from '#domain/sellers/seller.ts';
-import { saveSellerProfile } from '#domain/sellers/seller-profiles.ts';
-import { sellerPath } from './seller-path.ts';
 
-export const handler = httpHandler({ params: sellerPath, body: sellerProfileSchema }, async ({ params, body }) => {
-  const result = await saveSellerProfile(params.sellerId, body);
+export const handler = httpHandler({ params: sellerParams, body: putSellerBody }, async ({ params, body }) => {
+  const result = await putSeller(params.sellerId, body);
   return result.created ? created(result.seller) : ok(result.seller);
 });

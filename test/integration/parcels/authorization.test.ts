@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as, call, type ApiResponse, type Caller } from '../support/api-client.ts';
 import { addDeliveryPerson, admin, itemInput, placeOrder, uniqueId } from '../support/fixtures.ts';
-import type { Role } from '../../../functions/routes.ts';
+import type { Role } from '../../../functions/domain/principal.ts';
 import { expectError, listIds, newSeller, orderOf, pagesOf, parcelAt, setStatus, type Status } from './parcel-helpers.ts';
 
 const ROUTES = ['POST /parcels', 'GET /parcels', 'GET /parcels/{id}', 'DELETE /parcels/{id}', 'POST /parcels/{id}/status'] as const;

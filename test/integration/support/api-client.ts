@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import { signLocalToken } from '../../../local/local-tokens.ts';
-import type { Role } from '../../../functions/routes.ts';
+import type { Role } from '../../../functions/domain/principal.ts';
 
 export interface ApiResponse<T = any> {
   status: number;

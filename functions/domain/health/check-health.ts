@@ -1,0 +1,30 @@
+import { probeTable } from '#storage/table-probe.ts';
+
+export interface DependencyHealth {
+  ok: boolean;
+  latencyMs: number;
+  error?: string;
+}
+
+export interface Health {
+  status: 'ok' | 'degraded';
+  dependencies?: Record<string, DependencyHealth>;
+}
+
+async function timed(probe: () => Promise<void>): Promise<DependencyHealth> {
+  const started = performance.now();
+  try {
+    await probe();
+    return { ok: true, latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { ok: false, latencyMs: Math.round(performance.now() - started), error: error instanceof Error ? error.name : 'unknown' };
+  }
+}
+
+/** Liveness (cheap, touches nothing), or with `deep` each dependency probed once, in parallel. */
+export async function checkHealth(deep: boolean): Promise<Health> {
+  if (!deep) return { status: 'ok' };
+  const dependencies = { table: await timed(probeTable) };
+  const healthy = Object.values(dependencies).every((dependency) => dependency.ok);
+  return { status: healthy ? 'ok' : 'degraded', dependencies };
+}

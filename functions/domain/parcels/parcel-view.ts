@@ -1,0 +1,22 @@
+import type { Principal } from '../principal.ts';
+import type { Parcel, ParcelEvent } from './parcel-types.ts';
+
+/** A parcel event as the API shows it. */
+export type ParcelEventView = Omit<ParcelEvent, 'noteVisibleToCustomer'>;
+export type ParcelView = Omit<Parcel, 'events'> & { events: ParcelEventView[] };
+
+const staffEvent = ({ noteVisibleToCustomer: _visible, ...event }: ParcelEvent): ParcelEventView => event;
+
+/** What a customer reads on its own tracking page: what happened and when, not who on the staff did it. */
+const customerEvent = (event: ParcelEvent): ParcelEventView => ({
+  at: event.at,
+  status: event.status,
+  source: event.source,
+  actor: null,
+  note: event.noteVisibleToCustomer ? event.note : null,
+});
+
+/** The parcel as `principal` may see it: customers get events without internal notes or staff ids. */
+export function parcelView(parcel: Parcel, principal: Principal): ParcelView {
+  return { ...parcel, events: parcel.events.map(principal.role === 'customer' ? customerEvent : staffEvent) };
+}
