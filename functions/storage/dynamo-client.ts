@@ -37,7 +37,12 @@ export function documentClient(): DynamoDBDocumentClient {
 
 type DocumentCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, unknown>;
 
-/** Sends one command, aborted at the request's deadline. */
+/**
+ * Sends one command, aborted at the request's deadline. The SDK is given the signal, and the answer
+ * is raced against it too, so the bound holds whatever the SDK's retry and socket handling do.
+ */
 export function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: DocumentCommand<I, O>): Promise<O> {
-  return documentClient().send(command, { abortSignal: outboundSignal() });
+  const signal = outboundSignal();
+  const deadlinePassed = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true }));
+  return Promise.race([documentClient().send(command, { abortSignal: signal }), deadlinePassed]);
 }

@@ -32,7 +32,13 @@ describe('API stack built from the route table', () => {
     shipping.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      JwtConfiguration: {
+        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('^shipping-dev-stateful:ExportsOutputRefUsersPoolPanelsClient') }],
+        // Exactly the user pool's issuer URL in the deployed region: a typo here would refuse every token.
+        Issuer: {
+          'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { 'Fn::ImportValue': Match.stringLikeRegexp('^shipping-dev-stateful:ExportsOutputRefUsersPool[0-9A-F]+$') }]],
+        },
+      },
     });
   });
 

@@ -101,3 +101,26 @@ describe('GET /orders/{orderId}', () => {
     expect((await admin.get('/orders/no-such-order')).status).toBe(404);
   });
 });
+
+describe('numbers the API stores', () => {
+  it.each([[1e-131], [5e-324], [18.123], [0.001], [1e21], [-5], [101]])('refuses taxPercent %s with 400 naming the field, storing nothing', async (taxPercent) => {
+    const input = orderInput(uniqueId('customer'), [itemInput(uniqueId('seller'), { taxPercent })]);
+    const response = await storefront.post('/orders', input);
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(new Set(response.body.error.details.map((detail: { path: string }) => detail.path))).toEqual(new Set(['items.0.taxPercent']));
+    expect(await storedOrderItems(input.id)).toEqual([]);
+  });
+
+  it.each([[0], [0.25], [1.5], [3], [5], [12], [18], [28], [99.99]])('takes the GST rate %s and answers it back exactly', async (taxPercent) => {
+    const response = await storefront.post('/orders', orderInput(uniqueId('customer'), [itemInput(uniqueId('seller'), { taxPercent })]));
+    expect(response.status).toBe(201);
+    expect(response.body.items[0].taxPercent).toBe(taxPercent);
+  });
+
+  it('refuses a unit price above ₹1 crore (in paise) or with a fraction', async () => {
+    for (const unitPrice of [1_000_000_001, 10.5, Number.MAX_SAFE_INTEGER + 2]) {
+      const response = await storefront.post('/orders', orderInput(uniqueId('customer'), [itemInput(uniqueId('seller'), { unitPrice })]));
+      expect(response.status, String(unitPrice)).toBe(400);
+    }
+  });
+});

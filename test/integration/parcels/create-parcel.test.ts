@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemInput, placeOrder, uniqueId } from '../support/fixtures.ts';
+import { itemInput, parcelFor, placeOrder, uniqueId } from '../support/fixtures.ts';
+import { storedOrderItems } from '../support/table.ts';
 import { expectError, listedItemsById, newSeller, orderOf, storedItemsById, viewParcel } from './parcel-helpers.ts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -137,5 +138,13 @@ describe('POST /parcels', () => {
     expect((await viewParcel(big.body.id)).items).toHaveLength(99);
     const listed = await listedItemsById(order.id);
     expect([...listed.values()].filter((item) => item.parcelId === big.body.id)).toHaveLength(99);
+  });
+});
+
+describe('what POST /parcels stores', () => {
+  it('puts the parcel id on each packed item in DynamoDB Local', async () => {
+    const { order, parcel } = await parcelFor(uniqueId('seller'));
+    const items = await storedOrderItems(order.id);
+    expect(items.map((item) => item.parcelId)).toEqual([parcel.id]);
   });
 });

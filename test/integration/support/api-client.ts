@@ -9,8 +9,12 @@ export interface ApiResponse<T = any> {
 }
 
 /** Sends one request to the local API; `token` may be omitted (anonymous) or a raw string. */
-export async function call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string } = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+export async function call<T = any>(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const response = await fetch(`${inject('apiUrl')}${path}`, { method, headers, body });
