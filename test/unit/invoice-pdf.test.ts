@@ -1,0 +1,130 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { INVOICE_FONT_FILE_NAMES, invoiceFontDir } from '../../functions/domain/invoices/invoice-font.ts';
+import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
+import { INVOICE_PDF_PRODUCER, renderInvoicePdf } from '../../functions/domain/invoices/invoice-pdf.ts';
+import { formatRupees } from '../../functions/domain/invoices/rupees.ts';
+import { customerAddress, sampleInvoiceInput, sampleItems } from '../support/invoice-samples.ts';
+
+let workDir: string;
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  } catch {
+    throw new Error('pdftotext is missing: apt-get install -y poppler-utils (.ci/run installs it)');
+  }
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** The PDF's text as poppler lays it out, one string per page. */
+function pagesOf(pdf: Uint8Array): string[] {
+  const file = join(workDir, `${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('renderInvoicePdf', () => {
+  it('renders a 3-item inter-state invoice on one page that pdf-lib loads back, with its metadata', async () => {
+    const invoice = buildInvoice(sampleInvoiceInput(3));
+    const pdf = await renderInvoicePdf(invoice);
+    const loaded = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(loaded.getPageCount()).toBe(1);
+    expect(loaded.getTitle()).toBe('2026-27/000042');
+    expect(loaded.getAuthor()).toBe('Aurora Crafts');
+    expect(loaded.getProducer()).toBe(INVOICE_PDF_PRODUCER);
+    expect(loaded.getCreationDate()?.toISOString()).toBe(invoice.issuedAt);
+    expect(loaded.getModificationDate()?.toISOString()).toBe(invoice.issuedAt);
+
+    const [page] = pagesOf(pdf);
+    for (const text of [
+      'TAX INVOICE', '2026-27/000042', 'GSTIN: 29ABCDE1234F1Z5', 'Aurora Crafts', 'Aurora Handicrafts Private Limited',
+      'Invoice date 26-11-2026', 'Order date 26-11-2026', 'ord-20261125-0042', '01JDPARCEL0000000000000001', 'Prepaid',
+      'Place of supply Maharashtra (27)', 'Reverse charge No', 'Bill to', 'Ship to', 'Asha Rao', 'IGST',
+      `Grand total ${formatRupees(invoice.totals.grandTotal)}`, `Taxable value ${formatRupees(invoice.totals.taxableValue)}`,
+      'Authorised signatory', 'For Aurora Crafts', 'Page 1 of 1', 'SKU: AUR-1000', '(Indigo / King)', '63049190',
+    ]) {
+      expect(oneLine(page!)).toContain(text);
+    }
+    expect(formatRupees(invoice.totals.grandTotal)).toBe('₹6,150.07');
+    expect(page).not.toMatch(/CGST|SGST|CANCELLED/);
+    expect(oneLine(page!)).toContain('Rupees Six Thousand One Hundred Fifty and');
+  });
+
+  it('shows CGST and SGST columns and totals for an intra-state supply', async () => {
+    const invoice = buildInvoice(sampleInvoiceInput(3, { shippingAddress: customerAddress('Karnataka') }));
+    const [page] = pagesOf(await renderInvoicePdf(invoice));
+    expect(oneLine(page!)).toContain(`CGST ${formatRupees(invoice.totals.cgst)}`);
+    expect(oneLine(page!)).toContain(`SGST ${formatRupees(invoice.totals.sgst)}`);
+    expect(oneLine(page!)).toContain('Place of supply Karnataka (29)');
+    expect(page).not.toContain('IGST');
+  });
+
+  it('paginates 99 items: table header on every page, totals on the last, "Page n of m"', async () => {
+    const invoice = buildInvoice(sampleInvoiceInput(99));
+    const pdf = await renderInvoicePdf(invoice);
+    const pageCount = (await PDFDocument.load(pdf)).getPageCount();
+    const pages = pagesOf(pdf);
+    expect(pageCount).toBeGreaterThan(2);
+    expect(pages).toHaveLength(pageCount);
+    pages.forEach((page, index) => {
+      expect(page).toContain(`Page ${index + 1} of ${pageCount}`);
+      expect(page).toMatch(/#\s+Description\s+HSN\s+Qty\s+Unit price/);
+      expect(page.includes('Grand total')).toBe(index === pageCount - 1);
+      if (index > 0) expect(page).toContain('TAX INVOICE 2026-27/000042 (continued)');
+    });
+    const allText = pages.join('\n');
+    for (const line of invoice.lines) expect(allText).toContain(`SKU: ${line.sku}`);
+    expect(pages.at(-1)).toContain(formatRupees(invoice.totals.grandTotal));
+  });
+
+  it('shows a seller without a profile by its id, with a blank GSTIN', async () => {
+    const invoice = buildInvoice(sampleInvoiceInput(3, { seller: undefined }));
+    const pdf = await renderInvoicePdf(invoice);
+    const [page] = pagesOf(pdf);
+    expect(page).toContain('Seller ID: seller-aurora');
+    expect(page).toMatch(/^GSTIN:[ \t]*(\s{2,}|$)/m);
+    expect(page).toContain('For seller-aurora');
+    expect((await PDFDocument.load(pdf, { updateMetadata: false })).getAuthor()).toBe('seller-aurora');
+  });
+
+  it('marks a cancelled invoice', async () => {
+    const pages = pagesOf(await renderInvoicePdf(buildInvoice(sampleInvoiceInput(40)), { cancelled: true }));
+    for (const page of pages) expect(page).toContain('CANCELLED');
+  });
+
+  it('wraps long and unbreakable descriptions and survives characters the font lacks', async () => {
+    const [item] = sampleItems(1);
+    const items = [
+      { ...item!, productName: `Kanjivaram silk saree ${'X'.repeat(180)} पारंपरिक`, sku: 'S'.repeat(100), variant: 'Maroon / Free size' },
+    ];
+    const pages = pagesOf(await renderInvoicePdf(buildInvoice(sampleInvoiceInput(1, { items }))));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('Kanjivaram silk saree');
+  });
+
+  it('gives the same bytes for the same invoice', async () => {
+    const invoice = buildInvoice(sampleInvoiceInput(12));
+    const [first, second] = await Promise.all([renderInvoicePdf(invoice), renderInvoicePdf(invoice)]);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+});
+
+describe('invoice fonts', () => {
+  it('come from INVOICE_FONT_DIR when set, else from the dejavu-fonts-ttf package', () => {
+    const packaged = invoiceFontDir();
+    for (const file of INVOICE_FONT_FILE_NAMES) expect(existsSync(join(packaged, file))).toBe(true);
+    vi.stubEnv('INVOICE_FONT_DIR', '/opt/fonts');
+    try {
+      expect(invoiceFontDir()).toBe('/opt/fonts');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+});
