@@ -7,9 +7,21 @@ import type { Role } from './domain/principal.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** What a route's function may touch. The stack grants exactly this and sets the matching env. */
+/**
+ * The DynamoDB IAM actions (`dynamodb:<action>`) a route may be granted on the table. A transaction
+ * needs the action of each kind of item it holds (TransactWriteItems and TransactGetItems are no IAM
+ * actions): Put → PutItem, Update → UpdateItem, ConditionCheck → ConditionCheckItem, Delete → DeleteItem.
+ * Never Scan, BatchWriteItem or any table administration: the design has none.
+ */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+
+/**
+ * What a route's function may touch. The stack grants exactly this and sets the matching env.
+ * `table`: exactly the actions its handler's storage calls send (test/unit/route-grants.test.ts
+ * proves it); `Query` is granted on the table and on each index.
+ */
 export interface RouteAccess {
-  table?: 'read' | 'readWrite';
+  table?: readonly TableAction[];
 }
 
 export interface Route {
@@ -24,23 +36,23 @@ export interface Route {
 }
 
 export const routes: readonly Route[] = [
-  { method: 'GET', path: '/health', roles: 'public', handler: 'health', access: { table: 'read' } },
+  { method: 'GET', path: '/health', roles: 'public', handler: 'health', access: { table: ['GetItem'] } },
 
-  { method: 'POST', path: '/orders', roles: ['system', 'admin'], handler: 'orders/create-order', access: { table: 'readWrite' } },
-  { method: 'GET', path: '/orders/{orderId}', roles: ['admin', 'customer', 'seller'], handler: 'orders/get-order', access: { table: 'read' } },
-  { method: 'GET', path: '/order-items', roles: ['seller', 'admin'], handler: 'order-items/list-order-items', access: { table: 'read' } },
+  { method: 'POST', path: '/orders', roles: ['system', 'admin'], handler: 'orders/create-order', access: { table: ['PutItem', 'Query'] } },
+  { method: 'GET', path: '/orders/{orderId}', roles: ['admin', 'customer', 'seller'], handler: 'orders/get-order', access: { table: ['Query'] } },
+  { method: 'GET', path: '/order-items', roles: ['seller', 'admin'], handler: 'order-items/list-order-items', access: { table: ['Query'] } },
 
-  { method: 'POST', path: '/parcels', roles: ['seller'], handler: 'parcels/create-parcel', access: { table: 'readWrite' } },
-  { method: 'GET', path: '/parcels', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/list-parcels', access: { table: 'read' } },
-  { method: 'GET', path: '/parcels/{parcelId}', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/get-parcel', access: { table: 'read' } },
-  { method: 'DELETE', path: '/parcels/{parcelId}', roles: ['seller', 'admin'], handler: 'parcels/delete-parcel', access: { table: 'readWrite' } },
-  { method: 'POST', path: '/parcels/{parcelId}/status', roles: ['seller', 'admin', 'delivery'], handler: 'parcels/update-parcel-status', access: { table: 'readWrite' } },
+  { method: 'POST', path: '/parcels', roles: ['seller'], handler: 'parcels/create-parcel', access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] } },
+  { method: 'GET', path: '/parcels', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/list-parcels', access: { table: ['Query'] } },
+  { method: 'GET', path: '/parcels/{parcelId}', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/get-parcel', access: { table: ['GetItem'] } },
+  { method: 'DELETE', path: '/parcels/{parcelId}', roles: ['seller', 'admin'], handler: 'parcels/delete-parcel', access: { table: ['GetItem', 'UpdateItem'] } },
+  { method: 'POST', path: '/parcels/{parcelId}/status', roles: ['seller', 'admin', 'delivery'], handler: 'parcels/update-parcel-status', access: { table: ['GetItem', 'BatchGetItem', 'UpdateItem'] } },
 
-  { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: 'readWrite' } },
-  { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: 'read' } },
+  { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: ['PutItem'] } },
+  { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: ['GetItem'] } },
 
-  { method: 'POST', path: '/delivery-persons', roles: ['admin'], handler: 'delivery-persons/create-delivery-person', access: { table: 'readWrite' } },
-  { method: 'GET', path: '/delivery-persons', roles: ['admin', 'seller'], handler: 'delivery-persons/list-delivery-persons', access: { table: 'read' } },
+  { method: 'POST', path: '/delivery-persons', roles: ['admin'], handler: 'delivery-persons/create-delivery-person', access: { table: ['PutItem'] } },
+  { method: 'GET', path: '/delivery-persons', roles: ['admin', 'seller'], handler: 'delivery-persons/list-delivery-persons', access: { table: ['Query'] } },
 ];
 
 export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;

@@ -1,7 +1,7 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import type { RouteAccess } from '../functions/routes.ts';
+import type { RouteAccess, TableAction } from '../functions/routes.ts';
 import { INDEX_LIST } from '../functions/storage/table-design.ts';
 
 /** The stateful resources a route may declare access to. */
@@ -11,7 +11,7 @@ export interface AccessTargets {
 }
 
 type AccessKind = keyof RouteAccess;
-type Binding<K extends AccessKind> = (fn: LambdaFunction, level: NonNullable<RouteAccess[K]>, targets: AccessTargets) => void;
+type Binding<K extends AccessKind> = (fn: LambdaFunction, declared: NonNullable<RouteAccess[K]>, targets: AccessTargets) => void;
 
 /**
  * One entry per access kind a route can declare: the grant and the environment variable that tells
@@ -19,22 +19,37 @@ type Binding<K extends AccessKind> = (fn: LambdaFunction, level: NonNullable<Rou
  * A new kind in `RouteAccess` does not compile until it has its entry here.
  */
 const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
-  table: (fn, level, { table }) => {
-    table.grant(fn, ...TABLE_ACTIONS[level]);
-    fn.addToRolePolicy(queryIndexes(table));
+  table: (fn, declared, { table }) => {
+    const actions = grantableTableActions(declared).map((action) => `dynamodb:${action}`);
+    table.grant(fn, ...actions);
+    if (actions.includes('dynamodb:Query')) fn.addToRolePolicy(queryIndexes(table));
     fn.addEnvironment('TABLE_NAME', table.tableName);
   },
 };
 
 /**
- * Explicit action lists rather than grantReadData/grantReadWriteData, which include Scan: the
- * design has none. Transactions need the per-item actions; ConditionCheckItem for their checks.
+ * Every action a route may declare, checked again at synth (routes can come from a test or from
+ * JavaScript): explicit lists rather than grantReadData/grantReadWriteData, which include Scan.
  */
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-const TABLE_ACTIONS: Record<NonNullable<RouteAccess['table']>, string[]> = {
-  read: READ_ACTIONS,
-  readWrite: [...READ_ACTIONS, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem'],
+const TABLE_ACTIONS: Record<TableAction, true> = {
+  GetItem: true,
+  BatchGetItem: true,
+  Query: true,
+  PutItem: true,
+  UpdateItem: true,
+  DeleteItem: true,
+  ConditionCheckItem: true,
 };
+
+function grantableTableActions(declared: readonly TableAction[]): readonly TableAction[] {
+  const refuse = (why: string) => new Error(`route access \`table\` ${why}: ${JSON.stringify(declared)}`);
+  if (!Array.isArray(declared)) throw refuse('must be a list of DynamoDB actions');
+  if (declared.length === 0) throw refuse('is empty (omit `table` instead)');
+  const unknown = declared.filter((action) => !Object.hasOwn(TABLE_ACTIONS, action));
+  if (unknown.length > 0) throw refuse(`names ${unknown.join(', ')}, not grantable table actions`);
+  if (new Set(declared).size < declared.length) throw refuse('repeats an action');
+  return declared;
+}
 
 /** Indexes are only ever queried (the design has no Scan); each one by name, no wildcard. */
 function queryIndexes(table: ITable): PolicyStatement {
@@ -47,13 +62,13 @@ function queryIndexes(table: ITable): PolicyStatement {
 /** Grants `fn` exactly what `access` declares and sets the matching environment. */
 export function bindAccess(fn: LambdaFunction, access: RouteAccess, targets: AccessTargets): void {
   for (const kind of Object.keys(access) as AccessKind[]) {
-    const level = access[kind];
-    if (level !== undefined) bindKind(kind, fn, level, targets);
+    const declared = access[kind];
+    if (declared !== undefined) bindKind(kind, fn, declared, targets);
   }
 }
 
-function bindKind<K extends AccessKind>(kind: K, fn: LambdaFunction, level: NonNullable<RouteAccess[K]>, targets: AccessTargets): void {
+function bindKind<K extends AccessKind>(kind: K, fn: LambdaFunction, declared: NonNullable<RouteAccess[K]>, targets: AccessTargets): void {
   const binding = BINDINGS[kind] as Binding<K> | undefined;
   if (!binding) throw new Error(`route access kind "${kind}" has no binding in access-bindings.ts`);
-  binding(fn, level, targets);
+  binding(fn, declared, targets);
 }

@@ -1,11 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routes } from '../../functions/routes.ts';
+import { routeKey, routes, type Route, type TableAction } from '../../functions/routes.ts';
 import { INDEX_LIST } from '../../functions/storage/table-design.ts';
 import { actionsOfFunction, functionsByRouteKey, statementsOfFunction, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
 
-const TABLE_WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
-const NEVER = ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteTable', 'dynamodb:*'];
 const TRACING_AND_LOGS = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+const TABLE_ARN = 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/shipping-dev';
+const INDEX_ARNS = INDEX_LIST.map((index) => `${TABLE_ARN}/index/${index.name}`);
+
+/** A policy resource as text: `Fn::Join` joined, `Ref`s as `${Name}`, anything else as JSON. */
+function rendered(resource: unknown): string {
+  if (typeof resource === 'string') return resource;
+  const { Ref: ref, 'Fn::Join': join } = resource as { Ref?: string; 'Fn::Join'?: [string, unknown[]] };
+  if (typeof ref === 'string') return `\${${ref}}`;
+  if (join) return join[1].map(rendered).join(join[0]);
+  return JSON.stringify(resource);
+}
+
+/** Each DynamoDB action in the function's policies, with every resource it is allowed on, sorted. */
+function tableGrantsOf(shipping: SynthesizedShipping, functionId: string): Record<string, string[]> {
+  const grants: Record<string, Set<string>> = {};
+  for (const statement of statementsOfFunction(shipping.api, functionId)) {
+    for (const action of [statement.Action].flat().filter((name) => name.startsWith('dynamodb:') || name === '*')) {
+      for (const resource of [statement.Resource].flat()) (grants[action] ??= new Set()).add(rendered(resource));
+    }
+  }
+  return Object.fromEntries(Object.entries(grants).map(([action, resources]) => [action, [...resources].sort()]));
+}
+
+/** What a declaration must become: each action on the table; Query also on each index, by name. */
+const expectedGrants = (declared: readonly TableAction[]): Record<string, string[]> =>
+  Object.fromEntries(declared.map((action) => [`dynamodb:${action}`, (action === 'Query' ? [TABLE_ARN, ...INDEX_ARNS] : [TABLE_ARN]).sort()]));
 
 describe('functions and their grants', () => {
   let shipping: SynthesizedShipping;
@@ -14,37 +38,39 @@ describe('functions and their grants', () => {
   });
 
   const functionOf = (key: string) => functionsByRouteKey(shipping.api).get(key)!;
+  const otherActionsOf = (functionId: string) =>
+    [...actionsOfFunction(shipping.api, functionId)].filter((action) => !action.startsWith('dynamodb:') && !TRACING_AND_LOGS.has(action));
 
-  it.each(routes.map((route) => [routeKey(route), route] as const))('%s gets exactly what its route declares', (key, route) => {
+  it.each(routes.map((route) => [routeKey(route), route] as const))('%s gets exactly the table actions its route declares', (key, route) => {
     const fn = functionOf(key);
-    const actions = actionsOfFunction(shipping.api, fn.id);
-    const tableActions = [...actions].filter((action) => action.startsWith('dynamodb:'));
-    const env = fn.properties.Environment.Variables;
-
-    if (route.access.table === undefined) {
-      expect(tableActions).toEqual([]);
-      expect(env.TABLE_NAME).toBeUndefined();
-    } else {
-      expect(env.TABLE_NAME).toBe('shipping-dev');
-      expect(actions).toContain('dynamodb:GetItem');
-      expect(actions).toContain('dynamodb:Query');
-      for (const write of TABLE_WRITES) {
-        if (route.access.table === 'readWrite') expect(actions).toContain(write);
-        else expect(actions).not.toContain(write);
-      }
-      for (const action of NEVER) expect(actions).not.toContain(action);
-    }
-    const others = [...actions].filter((action) => !action.startsWith('dynamodb:') && !TRACING_AND_LOGS.has(action));
-    expect(others).toEqual([]);
+    const declared = route.access.table ?? [];
+    expect(tableGrantsOf(shipping, fn.id)).toEqual(expectedGrants(declared));
+    expect(fn.properties.Environment.Variables.TABLE_NAME).toBe(declared.length > 0 ? 'shipping-dev' : undefined);
+    expect(otherActionsOf(fn.id)).toEqual([]);
   });
 
-  it('grants index queries on each index of the table design by name, never a wildcard', () => {
-    const fn = functionOf('GET /parcels');
-    const indexStatement = statementsOfFunction(shipping.api, fn.id).find((statement) => JSON.stringify(statement.Resource).includes('/index/'))!;
-    expect(indexStatement.Action).toBe('dynamodb:Query');
-    const resources = JSON.stringify(indexStatement.Resource);
-    for (const index of INDEX_LIST) expect(resources).toContain(`/index/${index.name}`);
-    expect(resources).not.toContain('/index/*');
+  it('gives the not-found fallback no table access at all', () => {
+    const fn = functionOf('$default');
+    expect(tableGrantsOf(shipping, fn.id)).toEqual({});
+    expect(fn.properties.Environment.Variables.TABLE_NAME).toBeUndefined();
+    expect(otherActionsOf(fn.id)).toEqual([]);
+  });
+
+  it('grants no DynamoDB wildcard, Scan, BatchWriteItem or table administration to any function', () => {
+    for (const { id } of functionsByRouteKey(shipping.api).values()) {
+      for (const [action, resources] of Object.entries(tableGrantsOf(shipping, id))) {
+        expect(action).toMatch(/^dynamodb:(GetItem|BatchGetItem|Query|PutItem|UpdateItem|DeleteItem|ConditionCheckItem)$/);
+        for (const resource of resources) expect(resource).not.toContain('*');
+      }
+    }
+  });
+
+  it('refuses at synth a route declaring no, unknown or repeated table actions', () => {
+    const base: Route = { method: 'GET', path: '/probe', roles: 'public', handler: 'health', access: {} };
+    const synthWith = (table: readonly string[]) => () => synthShipping({ stage: 'dev' }, [{ ...base, access: { table: table as TableAction[] } }]);
+    expect(synthWith([])).toThrow(/is empty/);
+    expect(synthWith(['GetItem', 'Scan'])).toThrow(/Scan, not grantable/);
+    expect(synthWith(['GetItem', 'GetItem'])).toThrow(/repeats/);
   });
 
   it('runs every function on the house defaults', () => {

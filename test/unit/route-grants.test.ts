@@ -1,0 +1,291 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FALLBACK_HANDLER, routeKey, routes, type Route } from '../../functions/routes.ts';
+import { iamActionsOf } from './support/dynamodb-iam.ts';
+import { apiEvent, claims, lambdaContext } from './support/events.ts';
+
+/**
+ * Proves each route's `access.table`: its real handler runs through scenarios that reach every
+ * storage path it has, against a recording DynamoDB document client, and the IAM actions of what
+ * it sent (a transaction: its items' actions) must be exactly what the route declares.
+ */
+
+const documents = mockClient(DynamoDBDocumentClient);
+
+type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResultV2>;
+interface Request {
+  claims?: Record<string, unknown>;
+  body?: unknown;
+  query?: Record<string, string>;
+  params?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+type Call = (request: Request) => Promise<{ statusCode?: number; headers?: Record<string, unknown> }>;
+
+/** `functions/handlers/<handler>.ts`, as the stack bundles it (the path is only known at run time). */
+const handlerModule = (handler: string): Promise<{ handler: Handler }> =>
+  import(/* @vite-ignore */ fileURLToPath(new URL(`../../functions/handlers/${handler}.ts`, import.meta.url)));
+
+function caller(key: string, handler: Handler): Call {
+  return async ({ body, headers, ...options }) => {
+    const event = apiEvent(key, { ...options, body: body === undefined ? undefined : JSON.stringify(body) });
+    const result = await handler({ ...event, headers: { ...event.headers, ...headers } }, lambdaContext);
+    return typeof result === 'string' ? { statusCode: 200 } : (result as { statusCode?: number; headers?: Record<string, unknown> });
+  };
+}
+
+const routeByKey = (key: string): Route => routes.find((route) => routeKey(route) === key)!;
+const callRoute = async (key: string) => caller(key, (await handlerModule(routeByKey(key).handler)).handler);
+
+const seller = claims('seller', 's-1');
+const admin = claims('admin', 'admin-1');
+const address = { name: 'A', phone: '+91 98450 12345', line1: 'L', city: 'C', state: 'S', postalCode: '560001', country: 'India' };
+const orderItem = (id: string) => ({ id, sellerId: 's-1', productName: 'P', sku: 'S', quantity: 1, unitPrice: 100, taxPercent: 5 });
+const twoItemOrder = { id: 'order-1', customerId: 'c-1', paymentMethod: 'cod', shippingAddress: address, items: [orderItem('i-1'), orderItem('i-2')] };
+const newParcel = { orderId: 'order-1', itemIds: ['i-1'] };
+const conditionFailed = (item?: Record<string, unknown>) =>
+  new ConditionalCheckFailedException({ message: 'condition failed', $metadata: {}, ...(item ? { Item: marshall(item) } : {}) });
+const transactionCanceled = (codes: string[]) =>
+  new TransactionCanceledException({ message: 'canceled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+
+type Recorded = Record<string, unknown>;
+
+/** Records exactly as the storage code writes them, captured from its own writes (no hand-made fixtures). */
+interface StoredRecords {
+  orderItems: Recorded[];
+  parcel: Recorded;
+  /** The Idempotency-Key claim the parcel was created under. */
+  parcelClaim: Recorded;
+  deliveryPerson: Recorded;
+  seller: Recorded;
+}
+
+const transactPuts = () => documents.commandCalls(TransactWriteCommand).flatMap((call) => call.args[0].input.TransactItems!.flatMap((item) => (item.Put ? [item.Put.Item!] : [])));
+const puts = () => documents.commandCalls(PutCommand).map((call) => call.args[0].input.Item!);
+
+async function captureStoredRecords(): Promise<StoredRecords> {
+  documents.reset();
+  documents.on(TransactWriteCommand).resolves({});
+  expect((await (await callRoute('POST /orders'))({ claims: claims('system', 'sf'), body: twoItemOrder })).statusCode).toBe(201);
+  const orderItems = transactPuts();
+
+  documents.reset();
+  documents.on(PutCommand).resolves({});
+  documents.on(QueryCommand).resolves({ Items: orderItems });
+  documents.on(TransactWriteCommand).resolves({});
+  const parcelCreated = await (await callRoute('POST /parcels'))({ claims: seller, body: newParcel, headers: { 'idempotency-key': 'key-1' } });
+  expect(parcelCreated.statusCode).toBe(201);
+  const [parcelClaim] = puts();
+  const [parcel] = transactPuts();
+
+  documents.reset();
+  documents.on(PutCommand).resolves({});
+  expect((await (await callRoute('POST /delivery-persons'))({ claims: admin, body: { id: 'd-1', name: 'D', phone: address.phone } })).statusCode).toBe(201);
+  expect((await (await callRoute('PUT /sellers/{sellerId}'))({ claims: admin, params: { sellerId: 's-1' }, body: { name: 'N', storeName: 'S', address } })).statusCode).toBe(201);
+  const [deliveryPerson, sellerRecord] = puts();
+  documents.reset();
+  return { orderItems, parcel: parcel!, parcelClaim: parcelClaim!, deliveryPerson: deliveryPerson!, seller: sellerRecord! };
+}
+
+type Scenario = readonly [name: string, run: (call: Call, stored: StoredRecords) => Promise<void>];
+
+const expectStatus = async (response: ReturnType<Call>, status: number) => expect((await response).statusCode).toBe(status);
+
+/** Per route key: scenarios that together reach every storage call its handler can make. */
+const SCENARIOS: Record<string, readonly Scenario[]> = {
+  'GET /health': [
+    ['liveness touches nothing', async (call) => expectStatus(call({}), 200)],
+    ['deep probes the table', async (call) => {
+      documents.on(GetCommand).resolves({});
+      await expectStatus(call({ query: { deep: 'true' } }), 200);
+    }],
+  ],
+  'POST /orders': [
+    ['one item: one conditional put', async (call) => {
+      documents.on(PutCommand).resolves({});
+      await expectStatus(call({ claims: admin, body: { ...twoItemOrder, items: [orderItem('i-1')] } }), 201);
+    }],
+    ['several items: one transaction of puts', async (call) => {
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: admin, body: twoItemOrder }), 201);
+    }],
+    ['a retried ingestion collides, then reads the stored order (same body 200)', async (call, stored) => {
+      documents.on(TransactWriteCommand).rejects(transactionCanceled(['ConditionalCheckFailed', 'None']));
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      await expectStatus(call({ claims: admin, body: twoItemOrder }), 200);
+    }],
+    ['the same id with another body: put fails, read, 409', async (call, stored) => {
+      documents.on(PutCommand).rejects(conditionFailed());
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      await expectStatus(call({ claims: admin, body: { ...twoItemOrder, items: [orderItem('i-1')] } }), 409);
+    }],
+  ],
+  'GET /orders/{orderId}': [
+    ['reads the order partition', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      await expectStatus(call({ claims: admin, params: { orderId: 'order-1' } }), 200);
+    }],
+  ],
+  'GET /order-items': [
+    ...(
+      [
+        ['a seller, one order', seller, { orderId: 'order-1' }],
+        ['a seller, unparcelled (awaitingPacking)', seller, { unparcelled: 'true' }],
+        ['a seller, all its items', seller, {}],
+        ['an admin, one seller', admin, { sellerId: 's-1' }],
+        ['an admin, everything', admin, {}],
+      ] as const
+    ).map(([name, who, query]): Scenario => [name, async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      await expectStatus(call({ claims: who, query }), 200);
+    }]),
+  ],
+  'POST /parcels': [
+    ['without an Idempotency-Key: read the order, one transaction', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: seller, body: newParcel }), 201);
+    }],
+    ['a new Idempotency-Key: claim it, then create', async (call, stored) => {
+      documents.on(PutCommand).resolves({});
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: seller, body: newParcel, headers: { 'idempotency-key': 'key-2' } }), 201);
+    }],
+    ['a replayed Idempotency-Key: the claim fails carrying what it holds, the parcel is read', async (call, stored) => {
+      documents.on(PutCommand).rejects(conditionFailed(stored.parcelClaim));
+      documents.on(GetCommand).resolves({ Item: stored.parcel });
+      const replay = await call({ claims: seller, body: newParcel, headers: { 'idempotency-key': 'key-1' } });
+      expect(replay.statusCode).toBe(201);
+      expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    }],
+    ['a replayed key whose first attempt never finished: read, then create with the claimed id', async (call, stored) => {
+      documents.on(PutCommand).rejects(conditionFailed(stored.parcelClaim));
+      documents.on(GetCommand).resolves({});
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: seller, body: newParcel, headers: { 'idempotency-key': 'key-1' } }), 201);
+    }],
+    ['the parcel landed meanwhile: the transaction fails on it, the parcel is read', async (call, stored) => {
+      documents.on(PutCommand).rejects(conditionFailed(stored.parcelClaim));
+      documents.on(GetCommand).resolvesOnce({}).resolves({ Item: stored.parcel });
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      documents.on(TransactWriteCommand).rejects(transactionCanceled(['ConditionalCheckFailed', 'None']));
+      await expectStatus(call({ claims: seller, body: newParcel, headers: { 'idempotency-key': 'key-1' } }), 201);
+    }],
+  ],
+  'GET /parcels': [
+    ...(
+      [
+        ['a seller', seller, {}],
+        ['a customer', claims('customer', 'c-1'), {}],
+        ['a delivery person', claims('delivery', 'd-1'), {}],
+        ['an admin, one seller', admin, { sellerId: 's-1' }],
+        ['an admin, everything', admin, { status: 'received' }],
+      ] as const
+    ).map(([name, who, query]): Scenario => [name, async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [stored.parcel] });
+      await expectStatus(call({ claims: who, query }), 200);
+    }]),
+  ],
+  'GET /parcels/{parcelId}': [
+    ['one consistent read', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: stored.parcel });
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) } }), 200);
+    }],
+  ],
+  'DELETE /parcels/{parcelId}': [
+    ['read, then tombstone the parcel and release its items in one transaction', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: stored.parcel });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) } }), 204);
+    }],
+  ],
+  'POST /parcels/{parcelId}/status': [
+    ['without a delivery person: read the parcel, one transaction', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: stored.parcel });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) }, body: { status: 'processed' } }), 200);
+    }],
+    ['naming a delivery person: parcel and person in one batch, one transaction', async (call, stored) => {
+      documents.on(BatchGetCommand).resolves({ Responses: { [process.env.TABLE_NAME!]: [stored.parcel, stored.deliveryPerson] } });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) }, body: { status: 'shipped', deliveryPersonId: 'd-1' } }), 200);
+    }],
+  ],
+  'PUT /sellers/{sellerId}': [
+    ['creates', async (call) => {
+      documents.on(PutCommand).resolves({});
+      await expectStatus(call({ claims: admin, params: { sellerId: 's-1' }, body: { name: 'N', storeName: 'S', address } }), 201);
+    }],
+    ['replaces', async (call, stored) => {
+      documents.on(PutCommand).resolves({ Attributes: stored.seller });
+      await expectStatus(call({ claims: admin, params: { sellerId: 's-1' }, body: { name: 'N', storeName: 'S', address } }), 200);
+    }],
+  ],
+  'GET /sellers/{sellerId}': [
+    ['one read', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: stored.seller });
+      await expectStatus(call({ claims: seller, params: { sellerId: 's-1' } }), 200);
+    }],
+  ],
+  'POST /delivery-persons': [
+    ['creates with one conditional put', async (call) => {
+      documents.on(PutCommand).resolves({});
+      await expectStatus(call({ claims: admin, body: { name: 'D', phone: address.phone } }), 201);
+    }],
+    ['an existing id: the put fails, 409', async (call) => {
+      documents.on(PutCommand).rejects(conditionFailed());
+      await expectStatus(call({ claims: admin, body: { id: 'd-1', name: 'D', phone: address.phone } }), 409);
+    }],
+  ],
+  'GET /delivery-persons': [
+    ['one query of the list', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [stored.deliveryPerson] });
+      await expectStatus(call({ claims: seller }), 200);
+    }],
+  ],
+};
+
+/** Runs `run` on a fresh recording client; answers the IAM actions of every command it sent. */
+async function actionsSentBy(run: () => Promise<void>): Promise<string[]> {
+  documents.reset();
+  await run();
+  return documents.calls().flatMap((call) => iamActionsOf(call.args[0]));
+}
+
+describe('each route declares exactly the DynamoDB actions its handler sends', () => {
+  let stored: StoredRecords;
+  beforeAll(async () => {
+    stored = await captureStoredRecords();
+  });
+
+  it('has scenarios for every route of the table and for no other', () => {
+    expect(Object.keys(SCENARIOS).sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it.each(routes.map((route) => [routeKey(route), route] as const))('%s', async (key, route) => {
+    const scenarios = SCENARIOS[key] ?? [];
+    expect(scenarios.length, `${key} has no scenario in route-grants.test.ts`).toBeGreaterThan(0);
+    const call = caller(key, (await handlerModule(route.handler)).handler);
+    const sent = new Set<string>();
+    for (const [name, run] of scenarios) {
+      const actions = await actionsSentBy(() => run(call, stored)).catch((error: unknown) => {
+        throw new Error(`${key} — ${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      });
+      for (const action of actions) sent.add(action);
+    }
+    expect([...sent].sort()).toEqual([...(route.access.table ?? [])].sort());
+  });
+
+  it('the not-found fallback touches nothing', async () => {
+    const call = caller('GET /nowhere', (await handlerModule(FALLBACK_HANDLER)).handler);
+    const actions = await actionsSentBy(async () => expectStatus(call({}), 404));
+    expect(actions).toEqual([]);
+  });
+});
