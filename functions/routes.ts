@@ -22,6 +22,8 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'Up
  */
 export interface RouteAccess {
   table?: readonly TableAction[];
+  /** Writes invoice PDFs to the invoice bucket and signs links to read them (and renders them: the fonts ship with it). */
+  invoices?: 'readWrite';
 }
 
 export interface Route {
@@ -47,6 +49,7 @@ export const routes: readonly Route[] = [
   { method: 'GET', path: '/parcels/{parcelId}', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/get-parcel', access: { table: ['GetItem'] } },
   { method: 'DELETE', path: '/parcels/{parcelId}', roles: ['seller', 'admin'], handler: 'parcels/delete-parcel', access: { table: ['GetItem', 'UpdateItem'] } },
   { method: 'POST', path: '/parcels/{parcelId}/status', roles: ['seller', 'admin', 'delivery'], handler: 'parcels/update-parcel-status', access: { table: ['GetItem', 'BatchGetItem', 'UpdateItem'] } },
+  { method: 'GET', path: '/parcels/{parcelId}/invoice', roles: ['seller', 'admin', 'customer'], handler: 'parcels/get-parcel-invoice', access: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], invoices: 'readWrite' } },
 
   { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: ['PutItem'] } },
   { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: ['GetItem'] } },

@@ -1,14 +1,29 @@
+import { Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { INVOICE_FONT_FILE_NAMES } from '../functions/domain/invoices/invoice-font.ts';
 import type { RouteAccess, TableAction } from '../functions/routes.ts';
 import { INDEX_LIST } from '../functions/storage/table-design.ts';
+import type { Stage } from './deploy-config.ts';
+import { invoiceBucketNameFor } from './stateful-stack.ts';
 
 /** The stateful resources a route may declare access to. */
 export interface AccessTargets {
   /** Imported without index permissions: the binding names each index of `table-design.ts` itself. */
   table: ITable;
+  invoiceBucket: IBucket;
+  stage: Stage;
 }
+
+/** Where Lambda unpacks the function's bundle (and the files shipped with it). */
+const TASK_ROOT = '/var/task';
+
+/** Invoice PDFs live under one prefix of the bucket. */
+export const INVOICE_OBJECT_PREFIX = 'invoices/';
 
 type AccessKind = keyof RouteAccess;
 type Binding<K extends AccessKind> = (fn: LambdaFunction, declared: NonNullable<RouteAccess[K]>, targets: AccessTargets) => void;
@@ -25,7 +40,25 @@ const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
     if (actions.includes('dynamodb:Query')) fn.addToRolePolicy(queryIndexes(table));
     fn.addEnvironment('TABLE_NAME', table.tableName);
   },
+  // PutObject to store a PDF; GetObject because the links it hands out are signed with its role.
+  invoices: (fn, _level, { invoiceBucket, stage }) => {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [invoiceBucket.arnForObjects(`${INVOICE_OBJECT_PREFIX}*`)] }));
+    fn.addEnvironment('INVOICE_BUCKET', invoiceBucket.bucketName);
+    fn.addEnvironment('INVOICE_FONT_DIR', TASK_ROOT);
+    const bucketAsNagShowsIt = invoiceBucketNameFor(stage, '<AWS::AccountId>', '<AWS::Region>');
+    Validations.of(fn.role ?? fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketAsNagShowsIt}/${INVOICE_OBJECT_PREFIX}*]`,
+      reason: 'One object per parcel under the invoices/ prefix, keyed by seller and parcel ids known only at run time: the prefix is as narrow as the keys allow.',
+    });
+  },
 };
+
+/** Files a route's function needs beside its bundle: the invoice fonts for the one that renders invoices. */
+export function filesShippedWith(access: RouteAccess): string[] {
+  if (!access.invoices) return [];
+  const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return INVOICE_FONT_FILE_NAMES.map((name) => join(fontDir, name));
+}
 
 /**
  * Every action a route may declare, checked again at synth (routes can come from a test or from

@@ -2,9 +2,10 @@ import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, Validations,
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { FALLBACK_HANDLER, routeKey, routes as routeTable, type Route } from '../functions/routes.ts';
-import { bindAccess } from './access-bindings.ts';
+import { bindAccess, filesShippedWith } from './access-bindings.ts';
 import { ApiAlarms } from './api-alarms.ts';
 import type { DeployConfig } from './deploy-config.ts';
 import { HouseFunction, PROJECT_ROOT } from './house-function.ts';
@@ -19,6 +20,8 @@ export interface ApiStackProps extends StackProps {
   config: DeployConfig;
   /** The stateful stack's table, found by name. */
   tableName: string;
+  /** The stateful stack's invoice bucket, found by name. */
+  invoiceBucketName: string;
   userPool?: ShippingUserPool;
   /** The routes to deploy; the route table unless a test passes its own. */
   routes?: readonly Route[];
@@ -42,6 +45,7 @@ export class ApiStack extends Stack {
     const authorizer = routeAuthorizer(props.config, props.userPool);
     const entryOf = props.entryOf ?? handlerEntry;
     const table = Table.fromTableAttributes(this, 'Table', { tableName: props.tableName, grantIndexPermissions: false });
+    const invoiceBucket = Bucket.fromBucketName(this, 'InvoiceBucket', props.invoiceBucketName);
     const usedIds = new Set<string>();
 
     for (const route of props.routes ?? routeTable) {
@@ -49,8 +53,13 @@ export class ApiStack extends Stack {
       if (usedIds.has(id)) throw new Error(`two routes map to the construct id ${id}: rename one path`);
       usedIds.add(id);
 
-      const fn = new HouseFunction(this, id, { entry: entryOf(route.handler), description: routeKey(route), settings: props.config.settings });
-      bindAccess(fn.lambda, route.access, { table });
+      const fn = new HouseFunction(this, id, {
+        entry: entryOf(route.handler),
+        description: routeKey(route),
+        settings: props.config.settings,
+        bundledFiles: filesShippedWith(route.access),
+      });
+      bindAccess(fn.lambda, route.access, { table, invoiceBucket, stage: props.config.stage });
       this.addRoute(id, route, new HttpLambdaIntegration(`${id}Integration`, fn.lambda), authorizer);
       alarms.watchFunction(id, routeKey(route), fn.lambda);
     }

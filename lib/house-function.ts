@@ -5,6 +5,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
+import { FUNCTION_TIMEOUT_MS } from '../functions/time-budget.ts';
 import { SERVICE_NAME, type StageSettings } from './deploy-config.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,6 +38,8 @@ export interface HouseFunctionProps {
   settings: StageSettings;
   timeout?: Duration;
   memorySize?: number;
+  /** Absolute paths of files copied next to the bundle (Lambda's /var/task). */
+  bundledFiles?: readonly string[];
 }
 
 /**
@@ -61,7 +64,7 @@ export class HouseFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      timeout: props.timeout ?? Duration.seconds(10),
+      timeout: props.timeout ?? Duration.millis(FUNCTION_TIMEOUT_MS),
       memorySize: props.memorySize ?? 512,
       tracing: Tracing.ACTIVE,
       logGroup,
@@ -83,6 +86,7 @@ export class HouseFunction extends Construct {
         minify: HOUSE_BUNDLE.minify,
         sourceMap: HOUSE_BUNDLE.sourcemap,
         sourcesContent: false,
+        commandHooks: shipFiles(props.bundledFiles ?? []),
       },
     });
 
@@ -97,4 +101,14 @@ export class HouseFunction extends Construct {
       },
     );
   }
+}
+
+/** Bundling hooks that copy `files` into the bundle's folder after esbuild ran. */
+function shipFiles(files: readonly string[]) {
+  if (files.length === 0) return undefined;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir: string, outputDir: string) => files.map((file) => `cp "${file}" "${outputDir}/"`),
+  };
 }

@@ -1,4 +1,5 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { INDEX_LIST, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '../functions/storage/table-design.ts';
@@ -10,13 +11,14 @@ export interface StatefulStackProps extends StackProps {
 }
 
 /**
- * The stateful half: what holds data (the table, the user accounts). It changes rarely and is
- * deployed on its own, so redeploying functions and routes never replaces or deletes it.
+ * The stateful half: what holds data (the table, the invoice PDFs, the user accounts). It changes
+ * rarely and is deployed on its own, so redeploying functions and routes never replaces or deletes it.
  */
 export class StatefulStack extends Stack {
   readonly table: Table;
   /** A plain string, not a reference: other stacks use it without a CloudFormation export. */
   readonly tableName: string;
+  readonly invoiceBucket: Bucket;
   /** Absent when an external OIDC issuer signs the tokens. */
   readonly userPool?: ShippingUserPool;
 
@@ -25,6 +27,8 @@ export class StatefulStack extends Stack {
     this.tableName = tableNameFor(props.config.stage);
     this.table = shippingTable(this, this.tableName);
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    this.invoiceBucket = invoiceBucket(this, invoiceBucketNameFor(props.config.stage));
+    new CfnOutput(this, 'InvoiceBucketName', { value: this.invoiceBucket.bucketName });
     if (!props.config.oidc) {
       this.userPool = new ShippingUserPool(this, 'Users', props.config);
       new CfnOutput(this, 'UserPoolId', { value: this.userPool.pool.userPoolId });
@@ -39,6 +43,36 @@ export class StatefulStack extends Stack {
  * silently replace it with an empty one.
  */
 export const tableNameFor = (stage: Stage): string => `${SERVICE_NAME}-${stage}`;
+
+/**
+ * Fixed per stage, account and region (bucket names are global): the API stack finds it by name,
+ * like the table.
+ */
+export const invoiceBucketNameFor = (stage: Stage, account: string = Aws.ACCOUNT_ID, region: string = Aws.REGION): string =>
+  `${SERVICE_NAME}-${stage}-invoices-${account}-${region}`;
+
+/**
+ * Invoice PDFs: private, encrypted, TLS only, versioned (an overwrite never loses a document), kept
+ * when the stack goes. GST law asks for invoices to be kept for years, so current versions never
+ * expire; only superseded versions do.
+ */
+function invoiceBucket(scope: Construct, bucketName: string): Bucket {
+  const bucket = new Bucket(scope, 'InvoiceBucket', {
+    bucketName,
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    versioned: true,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    lifecycleRules: [{ id: 'superseded-versions', noncurrentVersionExpiration: Duration.days(90), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(bucket).acknowledge({
+    id: 'AwsSolutions-S1',
+    reason: 'Objects are read only through presigned links the invoice function signs after checking who asks; who asked is in the API access logs. Server access logs would add a log bucket for no extra audit.',
+  });
+  return bucket;
+}
 
 /** The single table, built from `table-design.ts`. Data outlives the stack in every stage. */
 function shippingTable(scope: Construct, tableName: string): Table {

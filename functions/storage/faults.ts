@@ -1,26 +1,27 @@
 import { OutcomeUnknownError, UnavailableError } from '#domain/errors.ts';
 
-const THROTTLED = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'LimitExceededException']);
+const THROTTLED = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'LimitExceededException', 'SlowDown']);
 const NO_ANSWER = new Set(['TimeoutError', 'AbortError', 'RequestTimeout', 'RequestTimeoutException']);
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
- * What a failed DynamoDB call means for the client. Throttling and refused connections: nothing
- * happened, retry (503 UNAVAILABLE). No answer or a server fault: a read is just unavailable, but a
- * write may have landed (503 OUTCOME_UNKNOWN). Anything else (a bug) passes through as it is.
+ * What a failed DynamoDB or S3 call means for the client. Throttling and refused connections:
+ * nothing happened, retry (503 UNAVAILABLE). No answer or a server fault: a retry-safe call (a read,
+ * or a write the same request redoes harmlessly) is just unavailable, but a write may have landed
+ * (503 OUTCOME_UNKNOWN). Anything else (a bug) passes through as it is.
  */
-export function storageFault(error: unknown, kind: 'read' | 'write'): unknown {
+export function storageFault(error: unknown, kind: 'retry-safe' | 'write'): unknown {
   if (!(error instanceof Error)) return error;
   const code = (error as { code?: string }).code;
   const fault = (error as { $fault?: string }).$fault;
   if (THROTTLED.has(error.name) || (code !== undefined && NOT_SENT.has(code))) {
-    return new UnavailableError('The database is busy or unreachable; nothing was changed. Retry shortly.');
+    return new UnavailableError('Storage is busy or unreachable; nothing was changed. Retry shortly.');
   }
   const unanswered = NO_ANSWER.has(error.name) || fault === 'server' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT';
   if (!unanswered) return error;
-  if (kind === 'read') return new UnavailableError('The database did not answer in time; nothing was changed. Retry shortly.');
+  if (kind === 'retry-safe') return new UnavailableError('Storage did not answer in time; retry shortly.');
   return new OutcomeUnknownError(
-    'The database did not confirm this change in time: it may or may not have been made. Re-read the resource, or retry a create with the same Idempotency-Key.',
+    'Storage did not confirm this change in time: it may or may not have been made. Re-read the resource, or retry a create with the same Idempotency-Key.',
   );
 }
 
@@ -29,6 +30,6 @@ export async function reading<T>(request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
-    throw storageFault(error, 'read');
+    throw storageFault(error, 'retry-safe');
   }
 }

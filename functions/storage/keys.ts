@@ -18,3 +18,5 @@ export const customerList = (customerId: string, kind: Kind) => `CUSTOMER#${cust
 export const deliveryPersonList = (deliveryPersonId: string, kind: Kind) => `DELIVERY#${deliveryPersonId}#${kind}`;
 export const kindList = (kind: Kind) => kind;
 export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' as const });
+export const invoiceSequenceKey = (sellerId: string, financialYear: string) => ({ pk: `SELLER#${sellerId}`, sk: `INVOICE_SEQUENCE#${financialYear}` });
+export const invoiceDocumentKey = (parcelId: string) => ({ pk: `PARCEL#${parcelId}`, sk: 'INVOICE' as const });

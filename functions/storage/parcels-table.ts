@@ -2,6 +2,7 @@ import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryPerson } from '#domain/delivery-persons/delivery-person.ts';
 import { UnavailableError } from '#domain/errors.ts';
 import type { ItemStatus, OrderItem } from '#domain/orders/order-types.ts';
+import type { IssuedInvoice } from '#domain/invoices/issued-invoice.ts';
 import type { Parcel, ParcelEvent } from '#domain/parcels/parcel-types.ts';
 import type { ParcelStatus } from '#domain/parcels/parcel-status.ts';
 import { toDeliveryPerson, type DeliveryPersonRecord } from './delivery-persons-table.ts';
@@ -30,6 +31,8 @@ interface ParcelRecord extends Omit<Parcel, 'items'> {
   version: number;
   deletedAt?: string;
   deletedBy?: string;
+  /** Its invoice, once a number is taken for it (the document itself is its own record). */
+  invoice?: IssuedInvoice;
   bySellerPk?: string;
   bySellerSk?: string;
   byKindPk?: string;
@@ -46,6 +49,7 @@ export interface StoredParcel {
   version: number;
   /** Where its items are stored; the domain passes it back untouched. */
   itemRefs: readonly ItemRef[];
+  invoice: IssuedInvoice | null;
 }
 
 /** An event as stored: written before visibility existed, a note was internal. */
@@ -83,6 +87,7 @@ const toStoredParcel = (record: ParcelRecord): StoredParcel => ({
   parcel: toParcel(record),
   version: record.version,
   itemRefs: record.items.map(({ pk, sk }) => ({ pk, sk })),
+  invoice: record.invoice ?? null,
 });
 
 function newParcelRecord(parcel: Parcel, order: StoredOrder): ParcelRecord {
@@ -205,14 +210,19 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
   return writeOrStale([parcelUpdate, ...itemUpdates]);
 }
 
-/** Deleting: a tombstone (kept for audit, out of every list and view) and the items released. */
+/**
+ * Deleting: a tombstone (kept for audit, out of every list and view; its invoice, if any, marked
+ * cancelled in the same action) and the items released: 1 + items ≤ 100 actions.
+ */
 export function deleteParcelRecord(stored: StoredParcel, deletedBy: string, at: string): Promise<'written' | 'stale'> {
+  const cancelInvoice = stored.invoice ? ', invoice.cancelledAt = :at' : '';
   const tombstone: WriteAction = {
     Update: {
       TableName: tableName(),
       Key: parcelKey(stored.parcel.id),
-      UpdateExpression: `SET deletedAt = :at, deletedBy = :by, updatedAt = :at, version = version + :one REMOVE ${INDEX_KEY_ATTRIBUTES.join(', ')}`,
-      ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
+      UpdateExpression: `SET deletedAt = :at, deletedBy = :by, updatedAt = :at, version = version + :one${cancelInvoice} REMOVE ${INDEX_KEY_ATTRIBUTES.join(', ')}`,
+      // An invoice issued since the read does not bump the version: it must still be seen.
+      ConditionExpression: `version = :version AND attribute_not_exists(deletedAt)${stored.invoice ? '' : ' AND attribute_not_exists(invoice)'}`,
       ExpressionAttributeValues: { ':at': at, ':by': deletedBy, ':one': 1, ':version': stored.version },
     },
   };

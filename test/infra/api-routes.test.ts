@@ -70,7 +70,7 @@ describe('a route added to the table', () => {
     path: '/parcels/{parcelId}/labels',
     roles: ['seller', 'admin'],
     handler: 'parcels/get-parcel-label',
-    access: { table: 'read' },
+    access: { table: ['GetItem', 'Query'] },
   };
 
   it('appears in API Gateway with its authorization, its function and its grants, with no other change', () => {

@@ -35,6 +35,9 @@ describe('cdk-nag AwsSolutions', () => {
       ...functionIds.flatMap((id) => [`shipping-dev-api/${id} AwsSolutions-L1`, `shipping-dev-api/${id} AwsSolutions-IAM5[Resource::*]`]),
       // Public by the route table (and the $default 404).
       ...publicRoutes.map((id) => `shipping-dev-api/${id} AwsSolutions-APIG4`),
+      // The invoice function writes and signs links under the invoices/ prefix; the bucket's readers come through those links.
+      'shipping-dev-api/GetParcelsParcelIdInvoice/Role AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::shipping-dev-invoices-<AWS::AccountId>-<AWS::Region>/invoices/*]',
+      'shipping-dev-stateful/InvoiceBucket AwsSolutions-S1',
       // Cognito: no advanced security plan, MFA optional.
       'shipping-dev-stateful/Users/Pool AwsSolutions-COG2',
       'shipping-dev-stateful/Users/Pool AwsSolutions-COG8',

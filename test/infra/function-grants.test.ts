@@ -46,7 +46,20 @@ describe('functions and their grants', () => {
     const declared = route.access.table ?? [];
     expect(tableGrantsOf(shipping, fn.id)).toEqual(expectedGrants(declared));
     expect(fn.properties.Environment.Variables.TABLE_NAME).toBe(declared.length > 0 ? 'shipping-dev' : undefined);
-    expect(otherActionsOf(fn.id)).toEqual([]);
+    expect(otherActionsOf(fn.id).sort()).toEqual(route.access.invoices ? ['s3:GetObject', 's3:PutObject'] : []);
+  });
+
+  it('lets only the invoice function touch the invoice bucket, and only its invoices/ prefix', () => {
+    const mentionsS3 = [...functionsByRouteKey(shipping.api).entries()]
+      .filter(([, fn]) => JSON.stringify(statementsOfFunction(shipping.api, fn.id)).includes('s3:'))
+      .map(([key]) => key);
+    expect(mentionsS3).toEqual(['GET /parcels/{parcelId}/invoice']);
+    const fn = functionOf('GET /parcels/{parcelId}/invoice');
+    const s3Statements = statementsOfFunction(shipping.api, fn.id).filter((statement) => JSON.stringify(statement.Action).includes('s3:'));
+    expect(s3Statements.map((statement) => [statement.Action, [statement.Resource].flat().map(rendered)])).toEqual([
+      [['s3:PutObject', 's3:GetObject'], ['arn:${AWS::Partition}:s3:::shipping-dev-invoices-${AWS::AccountId}-${AWS::Region}/invoices/*']],
+    ]);
+    expect(fn.properties.Environment.Variables).toMatchObject({ INVOICE_FONT_DIR: '/var/task' });
   });
 
   it('gives the not-found fallback no table access at all', () => {

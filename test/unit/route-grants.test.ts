@@ -1,12 +1,15 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_HANDLER, routeKey, routes, type Route } from '../../functions/routes.ts';
 import { iamActionsOf } from './support/dynamodb-iam.ts';
+import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
+import { sampleInvoiceInput } from '../support/invoice-samples.ts';
 import { apiEvent, claims, lambdaContext } from './support/events.ts';
 
 /**
@@ -16,6 +19,9 @@ import { apiEvent, claims, lambdaContext } from './support/events.ts';
  */
 
 const documents = mockClient(DynamoDBDocumentClient);
+/** S3 answers (the invoice route stores PDFs); only DynamoDB's calls are recorded. */
+const objects = mockClient(S3Client);
+objects.on(PutObjectCommand).resolves({});
 
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResultV2>;
 interface Request {
@@ -91,6 +97,8 @@ async function captureStoredRecords(): Promise<StoredRecords> {
   documents.reset();
   return { orderItems, parcel: parcel!, parcelClaim: parcelClaim!, deliveryPerson: deliveryPerson!, seller: sellerRecord! };
 }
+
+const sampleInvoice = () => buildInvoice(sampleInvoiceInput(1));
 
 type Scenario = readonly [name: string, run: (call: Call, stored: StoredRecords) => Promise<void>];
 
@@ -216,6 +224,22 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
       documents.on(BatchGetCommand).resolves({ Responses: { [process.env.TABLE_NAME!]: [stored.parcel, stored.deliveryPerson] } });
       documents.on(TransactWriteCommand).resolves({});
       await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) }, body: { status: 'shipped', deliveryPersonId: 'd-1' } }), 200);
+    }],
+  ],
+  'GET /parcels/{parcelId}/invoice': [
+    ['first call: read the parcel, its order, the seller and the sequence; take the number; mark the PDF stored', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: stored.parcel });
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      documents.on(BatchGetCommand).resolves({ Responses: { [process.env.TABLE_NAME!]: [stored.seller] } });
+      documents.on(TransactWriteCommand).resolves({});
+      documents.on(UpdateCommand).resolves({});
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) } }), 200);
+    }],
+    ['an invoice whose upload failed: read its document, store it, mark it', async (call, stored) => {
+      const invoice = { number: '2026-27/000001', financialYear: '2026-27', sequence: 1, issuedAt: '2026-11-27T10:00:00.000Z', objectKey: 'invoices/s-1/p.pdf', storedAt: null, cancelledAt: null };
+      documents.on(GetCommand).resolvesOnce({ Item: { ...stored.parcel, invoice } }).resolves({ Item: { document: sampleInvoice() } });
+      documents.on(UpdateCommand).resolves({});
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) } }), 200);
     }],
   ],
   'PUT /sellers/{sellerId}': [
