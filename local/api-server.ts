@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { FALLBACK_HANDLER, routes as defaultRoutes, type Route } from '../functions/routes.ts';
+import { lambdaContext } from './lambda-context.ts';
 import { verifyLocalToken } from './local-tokens.ts';
 import { routeMatcher, type RouteMatch } from './route-matcher.ts';
 
@@ -22,9 +24,41 @@ function loadHandler(name: string): Promise<LambdaHandler> {
   return loaded;
 }
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const errorBody = (code: string, message: string) => JSON.stringify({ error: { code, message } });
+
+/** An answer of the local server itself, in the API's error shape. */
 function sendJson(response: ServerResponse, status: number, code: string, message: string) {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify({ error: { code, message } }));
+  response.writeHead(status, { 'content-type': JSON_CONTENT_TYPE, 'x-request-id': randomUUID() });
+  response.end(errorBody(code, message));
+}
+
+/**
+ * Node's HTTP parser refused the request (a raw non-ASCII byte in the path, a malformed header,
+ * headers over its limit) before any handler could see it: answer in the API's error shape
+ * instead of Node's bare 400, and close the connection, whose framing is no longer trustworthy.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+  const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+  const status = timedOut ? 408 : 400;
+  const body = timedOut
+    ? errorBody('REQUEST_TIMEOUT', 'The request was not received in time.')
+    : errorBody('BAD_REQUEST', `The request could not be parsed as HTTP (${error.code ?? 'parse error'}: ${error.message}).`);
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: ${JSON_CONTENT_TYPE}\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `x-request-id: ${randomUUID()}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The path and query exactly as sent: API Gateway routes the raw path and does not normalise
+ * `//`, `.` or `..` segments (a WHATWG URL would, and `//parcels` would even become a host).
+ */
+function requestTarget(target: string): { path: string; query: string } | undefined {
+  if (!target.startsWith('/')) return undefined;
+  const at = target.indexOf('?');
+  return at === -1 ? { path: target, query: '' } : { path: target.slice(0, at), query: target.slice(at + 1) };
 }
 
 async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -38,35 +72,18 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
   return Buffer.concat(chunks);
 }
 
-function lambdaContext(requestId: string, handlerName: string): Context {
-  return {
-    awsRequestId: requestId,
-    functionName: `local-${handlerName.replace(/\W+/g, '-')}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local`,
-    memoryLimitInMB: '512',
-    logGroupName: 'local',
-    logStreamName: 'local',
-    callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 /** The API Gateway v2 event the handler would get in AWS, JWT claims included. */
-function gatewayEvent(request: IncomingMessage, url: URL, match: Omit<RouteMatch, 'route'>, body: Buffer, claims: Record<string, unknown>, requestId: string) {
+function gatewayEvent(request: IncomingMessage, target: { path: string; query: string }, match: Omit<RouteMatch, 'route'>, body: Buffer, claims: Record<string, unknown>, requestId: string) {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of new URLSearchParams(target.query)) query[name] = name in query ? `${query[name]},${value}` : value;
   const isText = body.length === 0 || /json|text|xml|urlencoded/.test(headers['content-type'] ?? 'application/json');
   return {
     version: '2.0',
     routeKey: match.routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
+    rawPath: target.path,
+    rawQueryString: target.query,
     headers,
     queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
     pathParameters: Object.keys(match.pathParameters).length > 0 ? match.pathParameters : undefined,
@@ -77,7 +94,7 @@ function gatewayEvent(request: IncomingMessage, url: URL, match: Omit<RouteMatch
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'local',
-      http: { method: request.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
+      http: { method: request.method ?? 'GET', path: target.path, protocol: 'HTTP/1.1', sourceIp: request.socket.remoteAddress ?? '', userAgent: headers['user-agent'] ?? '' },
       requestId,
       routeKey: match.routeKey,
       stage: '$default',
@@ -89,8 +106,9 @@ function gatewayEvent(request: IncomingMessage, url: URL, match: Omit<RouteMatch
 }
 
 async function handle(request: IncomingMessage, response: ServerResponse, match: ReturnType<typeof routeMatcher>) {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const found = match(request.method ?? 'GET', url.pathname);
+  const target = requestTarget(request.url ?? '/');
+  if (!target) return sendJson(response, 400, 'BAD_REQUEST', 'The request target must be a path (origin form, starting with /).');
+  const found = match(request.method ?? 'GET', target.path);
   let claims: Record<string, unknown> = {};
   if (found && found.route.roles !== 'public') {
     const verified = await verifyLocalToken(request.headers.authorization);
@@ -102,8 +120,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, match:
   // No match goes to the fallback handler, as API Gateway's `$default` route does (no token needed).
   const handlerName = found?.route.handler ?? FALLBACK_HANDLER;
   const requestId = randomUUID();
-  const event = gatewayEvent(request, url, found ?? { routeKey: '$default', pathParameters: {} }, body, claims, requestId);
-  send(response, await (await loadHandler(handlerName))(event, lambdaContext(requestId, handlerName)));
+  const event = gatewayEvent(request, target, found ?? { routeKey: '$default', pathParameters: {} }, body, claims, requestId);
+  const handler = await loadHandler(handlerName);
+  // The invocation's clock starts now, as Lambda's does once the function is loaded.
+  send(response, await handler(event, lambdaContext(requestId, handlerName)));
 }
 
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
@@ -112,7 +132,7 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 }
 
 /** The local API: the route table's routes through the same Lambda handlers, with API Gateway v2 events. */
-export async function startApiServer(options: { port: number; routes?: readonly Route[]; onRequest?: (line: string) => void }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startApiServer(options: { port: number; routes?: readonly Route[]; onRequest?: (line: string, request: IncomingMessage) => void }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const match = routeMatcher(options.routes ?? defaultRoutes);
   const server = createServer((request, response) => {
     const started = performance.now();
@@ -122,8 +142,9 @@ export async function startApiServer(options: { port: number; routes?: readonly 
         if (!response.headersSent) sendJson(response, 500, 'INTERNAL_ERROR', 'The local server failed; see its log.');
         else response.end();
       })
-      .finally(() => options.onRequest?.(`${request.method} ${request.url} ${response.statusCode} ${(performance.now() - started).toFixed(1)}ms`));
+      .finally(() => options.onRequest?.(`${request.method} ${request.url} ${response.statusCode} ${(performance.now() - started).toFixed(1)}ms`, request));
   });
+  server.on('clientError', answerUnparsableRequest);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
