@@ -1,11 +1,15 @@
 import { DEMO_PRINCIPALS } from '../local/demo-principals.ts';
 import { JavaMissingError } from '../local/dynamodb-local.ts';
+import { watchHealth } from '../local/health-watch.ts';
 import { signLocalToken } from '../local/local-tokens.ts';
+import { PortTakenError } from '../local/port-holder.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 
 const env = process.env;
 const apiPort = Number(env.PORT ?? 3000);
+const healthPollMs = Number(env.HEALTH_POLL_MS ?? 5_000);
 
+let stopping = false;
 let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
 try {
   runtime = await startLocalRuntime({
@@ -15,30 +19,38 @@ try {
     dataDir: env.DATA_DIR ?? '.data',
     seedDemoData: true,
     logRequests: true,
+    onNotice: (line) => console.log(line),
+    onFatal: (error) => {
+      if (stopping) return;
+      console.error(`${error.message}\nnpm start stopped everything it had started.`);
+      process.exit(1);
+    },
   });
 } catch (error) {
-  if (error instanceof JavaMissingError) {
+  if (error instanceof JavaMissingError || error instanceof PortTakenError) {
     console.error(error.message);
     process.exit(1);
   }
   throw error;
 }
 
-console.log(`\nShipping Order Flow API on ${runtime.apiUrl}  (DynamoDB Local ${runtime.dynamoEndpoint}, data in ${env.DATA_DIR ?? '.data'}/)`);
+console.log(`\nShipping Order Flow API on ${runtime.apiUrl}  (pid ${process.pid})`);
+console.log(`DynamoDB Local ${runtime.dynamoEndpoint} (pid ${runtime.dynamoPid}), S3 emulator ${runtime.s3Endpoint}, data in ${runtime.dataDir}/`);
 console.log(runtime.seeded ? 'Demo data seeded (first start).' : 'Existing data kept.');
 console.log('\nDemo tokens (valid 30 days):');
 for (const { role, sub } of DEMO_PRINCIPALS) console.log(`  ${role.padEnd(8)} ${sub.padEnd(14)} ${await signLocalToken(role, sub)}`);
 const sellerToken = await signLocalToken('seller', 'seller-aurora');
 console.log(`\nTry: curl -H "authorization: Bearer ${sellerToken}" ${runtime.apiUrl}/order-items\nCtrl-C stops everything.\n`);
 
-let stopping = false;
+const health = healthPollMs > 0 ? watchHealth({ apiUrl: runtime.apiUrl, intervalMs: healthPollMs, report: (line) => console.log(line) }) : undefined;
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  health?.stop();
   console.log(`\n${signal}: stopping API, S3 emulator and DynamoDB Local...`);
   await runtime.stop();
   console.log('Stopped. Data is kept.');
   process.exit(0);
 }
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));

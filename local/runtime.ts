@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from './create-table.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { assertJava, startDynamoDbLocal, type RunningDynamo } from './dynamodb-local.ts';
+import { WATCHDOG_HEADER } from './health-watch.ts';
+import { assertPortsFree, describeTakenPort, PortTakenError, type PortClaim } from './port-holder.ts';
 import { startS3Emulator } from './s3-emulator.ts';
+import { supervise, type Supervisor } from './supervisor.ts';
 
 export interface LocalRuntimeOptions {
   apiPort: number;
@@ -11,60 +15,143 @@ export interface LocalRuntimeOptions {
   /** Persist DynamoDB and S3 data here; in memory (DynamoDB only) when omitted. */
   dataDir?: string;
   s3Port?: number;
+  /** Where the S3 emulator keeps objects: default `<dataDir>/s3`; it runs when `s3Port` and one of the two are set. */
+  s3Directory?: string;
   seedDemoData?: boolean;
   logRequests?: boolean;
+  /** A child died, is being restarted, is back (default: stderr). */
+  onNotice?: (line: string) => void;
+  /** A child died and could not be restarted; the runtime has already stopped everything (default: stderr). */
+  onFatal?: (error: Error) => void;
 }
 
 export interface LocalRuntime {
   apiUrl: string;
   dynamoEndpoint: string;
+  /** The DynamoDB Local Java process now (a restart changes it). */
+  readonly dynamoPid: number;
+  s3Endpoint?: string;
+  /** The S3 emulator's directory (absolute) and the invoice bucket, when it runs. */
+  s3Directory?: string;
+  invoiceBucket?: string;
+  /** Absolute, when data is persisted. */
+  dataDir?: string;
   tableName: string;
   seeded: boolean;
   stop(): Promise<void>;
 }
 
+/** The ports the runtime will listen on, with the variable `npm start` reads for each. */
+const dynamoClaim = (port: number): PortClaim => ({ port, service: 'DynamoDB Local', variable: 'DYNAMODB_PORT', host: '0.0.0.0' });
+
+function portClaims(options: LocalRuntimeOptions): PortClaim[] {
+  const claims: PortClaim[] = [{ port: options.apiPort, service: 'the API', variable: 'PORT' }, dynamoClaim(options.dynamoPort)];
+  if (s3Directory(options)) claims.push({ port: options.s3Port!, service: 'the S3 emulator', variable: 'S3_PORT' });
+  return claims;
+}
+
+const s3Directory = (options: LocalRuntimeOptions) =>
+  options.s3Port === undefined ? undefined : options.s3Directory ? resolve(options.s3Directory) : options.dataDir ? resolve(options.dataDir, 's3') : undefined;
+
+const isWatchdogRequest = (request: IncomingMessage) => request.headers[WATCHDOG_HEADER] !== undefined;
+
 /**
  * Everything `npm start` and the integration tests run: DynamoDB Local, the S3 emulator, the
- * table, and the API through the real handlers. Stops in reverse order and leaves no process behind.
+ * table, and the API through the real handlers. It refuses ports held by other processes, restarts
+ * a child that dies, stops in reverse order and leaves no process behind (children are guarded
+ * against this process being killed, too).
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const notice = options.onNotice ?? ((line: string) => console.error(line));
   const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
-  };
+  let stopped: Promise<void> | undefined;
+  const stopAll = () =>
+    (stopped ??= (async () => {
+      for (const stop of stops.reverse()) await stop().catch((error: unknown) => console.error(error));
+    })());
+  const fatal = (error: Error) => void stopAll().then(() => (options.onFatal ?? ((e: Error) => console.error(e.message)))(error));
+
+  assertJava();
+  await assertPortsFree(portClaims(options));
   try {
     const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-    if (dataDir) mkdirSync(resolve(dataDir, 'dynamodb'), { recursive: true });
-    const dynamo = await startDynamoDbLocal({ port: options.dynamoPort, dataDir: dataDir && resolve(dataDir, 'dynamodb') });
+    const dynamoDir = dataDir && resolve(dataDir, 'dynamodb');
+    if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
+    const tableName = process.env.TABLE_NAME ?? 'shipping-order-flow';
+    const dynamoEndpoint = `http://127.0.0.1:${options.dynamoPort}`;
+    const createTable = async () => {
+      const admin = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      try {
+        return await ensureTable(admin, tableName);
+      } finally {
+        admin.destroy();
+      }
+    };
+    const startDynamo = () => startDynamoDbLocal({ port: options.dynamoPort, dataDir: dynamoDir });
+    const dynamo: Supervisor<RunningDynamo> = supervise(await startDynamo(), {
+      name: 'DynamoDB Local',
+      where: `on port ${options.dynamoPort} ${dynamoDir ? `with data in ${dynamoDir}` : 'in memory'}`,
+      // In memory, a new DynamoDB Local has no table yet; on disk it is kept.
+      start: async () => {
+        await assertPortsFree([dynamoClaim(options.dynamoPort)]);
+        const next = await startDynamo();
+        await createTable().catch(async (error: unknown) => {
+          await next.stop();
+          throw error;
+        });
+        return next;
+      },
+      pidOf: (running) => running.pid,
+      notice,
+      fatal,
+    });
     stops.push(() => dynamo.stop());
 
-    const tableName = process.env.TABLE_NAME ?? 'shipping-order-flow';
     Object.assign(process.env, {
       TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'ap-south-1',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     });
+    const table = await createTable();
 
-    if (options.s3Port !== undefined && dataDir) {
-      const bucket = process.env.INVOICE_BUCKET ?? 'shipping-order-flow-invoices';
-      const s3 = await startS3Emulator({ port: options.s3Port, directory: resolve(dataDir, 's3'), bucket });
-      Object.assign(process.env, { INVOICE_BUCKET: bucket, S3_ENDPOINT: s3.endpoint });
+    let s3Endpoint: string | undefined;
+    const s3Dir = s3Directory(options);
+    const invoiceBucket = s3Dir ? (process.env.INVOICE_BUCKET ?? 'shipping-order-flow-invoices') : undefined;
+    if (s3Dir) {
+      const bucket = invoiceBucket!;
+      const startS3 = () => startS3Emulator({ port: options.s3Port!, directory: s3Dir, bucket });
+      const s3 = supervise(await startS3(), { name: 'The S3 emulator', where: `on port ${options.s3Port} with data in ${s3Dir}`, start: startS3, notice, fatal });
       stops.push(() => s3.stop());
+      s3Endpoint = s3.current.endpoint;
+      Object.assign(process.env, { INVOICE_BUCKET: bucket, S3_ENDPOINT: s3Endpoint });
     }
-
-    const admin = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const table = await ensureTable(admin, tableName);
-    admin.destroy();
 
     // Loaded only now: the handlers' DynamoDB client reads its endpoint from the environment set above.
     const { startApiServer } = await import('./api-server.ts');
     const seeded = table === 'created' && options.seedDemoData === true;
     if (seeded) await (await import('./demo-data.ts')).seedDemoData();
 
-    const api = await startApiServer({ port: options.apiPort, onRequest: options.logRequests ? (line) => console.log(line) : undefined });
+    const onRequest = options.logRequests ? (line: string, request: IncomingMessage) => isWatchdogRequest(request) || console.log(line) : undefined;
+    const api = await startApiServer({ port: options.apiPort, onRequest }).catch((error: NodeJS.ErrnoException) => {
+      // Taken since the check at the start: say by whom, as for the other ports.
+      throw error.code === 'EADDRINUSE' ? new PortTakenError(describeTakenPort(portClaims(options)[0]!)) : error;
+    });
     stops.push(() => api.close());
-    return { apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, tableName, seeded, stop: stopAll };
+    return {
+      apiUrl: api.url,
+      dynamoEndpoint,
+      get dynamoPid() {
+        return dynamo.current.pid;
+      },
+      s3Endpoint,
+      s3Directory: s3Dir,
+      invoiceBucket,
+      dataDir,
+      tableName,
+      seeded,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;

@@ -1,31 +1,42 @@
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalRuntime } from '../../local/runtime.ts';
+import { freePort } from '../support/free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
     dynamoEndpoint: string;
     tableName: string;
+    /** The DynamoDB Local Java process, e.g. to pause it with SIGSTOP (and resume it with SIGCONT). */
+    dynamoPid: number;
+    /** The S3 emulator's directory (objects of a bucket under `<s3Directory>/<bucket>/`) and the invoice bucket. */
+    s3Directory: string;
+    invoiceBucket: string;
   }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-
-/** Integration tests run against the real local runtime: DynamoDB Local (in memory) + the API over HTTP. */
+/**
+ * Integration tests run against the real local runtime: DynamoDB Local (in memory), the S3
+ * emulator (in a temporary directory) and the API over HTTP.
+ */
 export default async function setup(project: TestProject) {
   Object.assign(process.env, { POWERTOOLS_LOG_LEVEL: 'SILENT', TABLE_NAME: 'shipping-order-flow-test' });
-  const runtime = await startLocalRuntime({ apiPort: await freePort(), dynamoPort: await freePort() });
+  const s3Directory = mkdtempSync(join(tmpdir(), 'shipping-test-s3-'));
+  const runtime = await startLocalRuntime({ apiPort: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), s3Directory }).catch((error: unknown) => {
+    rmSync(s3Directory, { recursive: true, force: true });
+    throw error;
+  });
   project.provide('apiUrl', runtime.apiUrl);
   project.provide('dynamoEndpoint', runtime.dynamoEndpoint);
   project.provide('tableName', runtime.tableName);
-  return () => runtime.stop();
+  project.provide('dynamoPid', runtime.dynamoPid);
+  project.provide('s3Directory', runtime.s3Directory!);
+  project.provide('invoiceBucket', runtime.invoiceBucket!);
+  return async () => {
+    await runtime.stop();
+    rmSync(s3Directory, { recursive: true, force: true });
+  };
 }
