@@ -11,6 +11,9 @@ describe('GET /health', () => {
   it('with deep=true probes each dependency and reports it, still without a token or any data', async () => {
     const response = await call('GET', '/health?deep=true');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', dependencies: { table: { ok: true, latencyMs: expect.any(Number) } } });
+    expect(response.body).toEqual({
+      status: 'ok',
+      dependencies: { table: { ok: true, latencyMs: expect.any(Number) }, objectStore: { ok: true, latencyMs: expect.any(Number) } },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { probeObjectStore } from '#storage/object-store.ts';
 import { probeTable } from '#storage/table-probe.ts';
 
 export interface DependencyHealth {
@@ -21,10 +22,14 @@ async function timed(probe: () => Promise<void>): Promise<DependencyHealth> {
   }
 }
 
-/** Liveness (cheap, touches nothing), or with `deep` each dependency probed once, in parallel. */
+/**
+ * Liveness (cheap, touches nothing), or with `deep` each dependency probed once, in parallel: the
+ * table, and the invoice bucket where this function is configured with it (locally: always).
+ */
 export async function checkHealth(deep: boolean): Promise<Health> {
   if (!deep) return { status: 'ok' };
-  const dependencies = { table: await timed(probeTable) };
+  const [table, objectStore] = await Promise.all([timed(probeTable), process.env.INVOICE_BUCKET ? timed(probeObjectStore) : undefined]);
+  const dependencies = { table, ...(objectStore ? { objectStore } : {}) };
   const healthy = Object.values(dependencies).every((dependency) => dependency.ok);
   return { status: healthy ? 'ok' : 'degraded', dependencies };
 }
