@@ -1,6 +1,9 @@
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { signLocalToken } from '../local/local-tokens.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
+import { freePort } from '../test/support/free-port.ts';
 
 export interface RoundTripRow {
   route: string;
@@ -11,13 +14,6 @@ export interface RoundTripRow {
   medianMs: number;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -28,16 +24,21 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   process.env.TABLE_NAME = 'bench';
-  const runtime = await startLocalRuntime({ apiPort: await freePort(), dynamoPort: await freePort() });
+  const s3Directory = mkdtempSync(join(tmpdir(), 'bench-s3-'));
+  const runtime = await startLocalRuntime({ apiPort: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), s3Directory });
   const { documentClient } = await import('../functions/storage/dynamo-client.ts');
+  const { objectStoreClient } = await import('../functions/storage/object-store.ts');
   let sent: string[] = [];
-  documentClient().middlewareStack.add(
-    (next, context) => async (args) => {
-      sent.push(context.commandName ?? 'unknown');
-      return next(args);
-    },
-    { step: 'initialize', name: 'countRoundTrips' },
-  );
+  for (const [client, prefix] of [[documentClient(), ''], [objectStoreClient(), 'S3:']] as const) {
+    (client.middlewareStack as { add: (middleware: unknown, options: unknown) => void }).add(
+      (next: (args: unknown) => unknown, context: { commandName?: string }) => async (args: unknown) => {
+        sent.push(`${prefix}${context.commandName ?? 'unknown'}`);
+        return next(args);
+      },
+      // Counted where a request really goes out: presigning a link builds one but never sends it.
+      { step: 'finalizeRequest', name: 'countRoundTrips' },
+    );
+  }
 
   const tokens = {
     system: await signLocalToken('system', 'storefront'),
@@ -47,10 +48,10 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
   };
   const rows: RoundTripRow[] = [];
   let sequence = 0;
-  const request = async (role: keyof typeof tokens, method: string, path: string, body?: unknown) => {
+  const request = async (role: keyof typeof tokens, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(`${runtime.apiUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -98,7 +99,27 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
     await measure('POST /parcels (3 items)', '1 transaction + ≤1 read', only('QueryCommand', 'TransactWriteItemsCommand'), () =>
       request('seller', 'POST', '/parcels', { orderId: order.id, itemIds: itemIds.slice(next, (next += 3)) }),
     );
+    let keyed = 0;
+    await measure('POST /parcels (Idempotency-Key, first call)', 'key claim + 1 read + 1 transaction', only('PutItemCommand', 'QueryCommand', 'TransactWriteItemsCommand'), () =>
+      request('seller', 'POST', '/parcels', { orderId: order.id, itemIds: itemIds.slice(next, (next += 1)) }, { 'idempotency-key': `bench-key-${++keyed}` }),
+    );
+    const replayed = { orderId: order.id, itemIds: itemIds.slice(next, (next += 1)) };
+    await request('seller', 'POST', '/parcels', replayed, { 'idempotency-key': 'bench-replay' });
+    await measure('POST /parcels (Idempotency-Key, replay)', 'key claim answers + 1 read', only('PutItemCommand', 'GetItemCommand'), () =>
+      request('seller', 'POST', '/parcels', replayed, { 'idempotency-key': 'bench-replay' }),
+    );
     const parcels = (await request('seller', 'GET', '/parcels?limit=100')).items as { id: string }[];
+    const uninvoiced = [...parcels];
+    await measure(
+      'GET /parcels/{id}/invoice (first call)',
+      'parcel + order + seller/sequence reads, 1 transaction, 1 S3 put, 1 update',
+      only('GetItemCommand', 'QueryCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand', 'S3:PutObjectCommand', 'UpdateItemCommand'),
+      () => request('seller', 'GET', `/parcels/${uninvoiced.pop()!.id}/invoice`),
+    );
+    await request('seller', 'GET', `/parcels/${parcels[0]!.id}/invoice`);
+    await measure('GET /parcels/{id}/invoice (repeat)', '1 read, 0 S3 (link signed locally)', only('GetItemCommand'), () =>
+      request('seller', 'GET', `/parcels/${parcels[0]!.id}/invoice`),
+    );
     await measure('GET /parcels', '1 Query', only('QueryCommand'), () => request('seller', 'GET', '/parcels'));
     await measure('GET /parcels/{parcelId}', '1 read', only('GetItemCommand'), () => request('seller', 'GET', `/parcels/${parcels[0]!.id}`));
     let index = 0;
@@ -122,6 +143,7 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
     await measure('GET /health', '0', only(), () => fetch(`${runtime.apiUrl}/health`).then((r) => r.text()));
   } finally {
     await runtime.stop();
+    rmSync(s3Directory, { recursive: true, force: true });
   }
   return rows;
 }

@@ -5,6 +5,7 @@
 import { measureBuiltinFloorMs, measureBundles, TARGETS } from './bundles.ts';
 import { measureHandlerCpu } from './handler-cpu.ts';
 import { measureRoundTrips } from './round-trips.ts';
+import { measureStalledDatabase } from './stalled-database.ts';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
@@ -13,6 +14,10 @@ console.log(`Node ${process.versions.node}, ${new Date().toISOString()}\n`);
 console.log('1. DynamoDB round trips per request (SDK middleware count, DynamoDB Local, median latency over 15 calls)');
 const trips = await measureRoundTrips();
 console.table(trips.map((row) => ({ route: row.route, 'round trips': row.roundTrips, requests: row.commands, target: row.target, ok: row.ok ? 'yes' : 'NO', 'median ms': round(row.medianMs) })));
+
+console.log('1b. Time to an answer with DynamoDB Local frozen (SIGSTOP); target: 503 within the request bound');
+const stalls = await measureStalledDatabase();
+console.table(stalls.map((row) => ({ request: row.request, status: row.status, code: row.code, ms: row.ms, 'target ms': row.targetMs, ok: row.ok ? 'yes' : 'NO' })));
 
 console.log('2. Handler CPU per request with the SDK mocked (400 warm calls each)');
 const cpu = await measureHandlerCpu();

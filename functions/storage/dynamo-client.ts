@@ -22,17 +22,22 @@ function localOptions() {
   return { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
 }
 
-let client: DynamoDBDocumentClient | undefined;
+let client: { endpoint: string | undefined; documents: DynamoDBDocumentClient } | undefined;
 
 /**
  * The document client, created on first use (so the endpoint is read when it is needed, never at
- * import) and then reused by every request of the container.
+ * import) and then reused by every request of the container — made again only if the configured
+ * endpoint changed (a local runtime started anew in the same process).
  */
 export function documentClient(): DynamoDBDocumentClient {
-  client ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3, requestHandler: TIMEOUTS, ...localOptions() }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return client;
+  const endpoint = process.env.DYNAMODB_ENDPOINT;
+  if (client?.endpoint !== endpoint) {
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3, requestHandler: TIMEOUTS, ...localOptions() }), {
+      marshallOptions: { removeUndefinedValues: true },
+    });
+    client = { endpoint, documents };
+  }
+  return client.documents;
 }
 
 type DocumentCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, unknown>;

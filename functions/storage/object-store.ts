@@ -24,18 +24,22 @@ function localOptions() {
   };
 }
 
-let client: S3Client | undefined;
+let client: { endpoint: string | undefined; s3: S3Client } | undefined;
 
-/** Created on first use (the endpoint is read when needed, never at import), then reused. */
-function s3(): S3Client {
-  client ??= new S3Client({ maxAttempts: 3, requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true }, ...localOptions() });
-  return client;
+/** Created on first use (the endpoint is read when needed, never at import), then reused while the endpoint stays. */
+export function objectStoreClient(): S3Client {
+  const endpoint = process.env.S3_ENDPOINT;
+  if (client?.endpoint !== endpoint) {
+    const s3 = new S3Client({ maxAttempts: 3, requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true }, ...localOptions() });
+    client = { endpoint, s3 };
+  }
+  return client.s3;
 }
 
 /** Stores a PDF under `key`, aborted at the request's deadline; storing the same PDF again is harmless. */
 export async function putPdf(key: string, bytes: Uint8Array, metadata: Record<string, string>): Promise<void> {
   try {
-    await s3().send(
+    await objectStoreClient().send(
       new PutObjectCommand({ Bucket: invoiceBucket(), Key: key, Body: bytes, ContentType: 'application/pdf', Metadata: metadata }),
       { abortSignal: outboundSignal() },
     );
@@ -51,7 +55,7 @@ export async function putPdf(key: string, bytes: Uint8Array, metadata: Record<st
 export function presignedPdfUrl(key: string, options: { expiresInSeconds: number; download: boolean; filename: string }): Promise<string> {
   const disposition = `${options.download ? 'attachment' : 'inline'}; filename="${options.filename}"`;
   return getSignedUrl(
-    s3(),
+    objectStoreClient(),
     new GetObjectCommand({ Bucket: invoiceBucket(), Key: key, ResponseContentDisposition: disposition, ResponseContentType: 'application/pdf' }),
     { expiresIn: options.expiresInSeconds },
   );
@@ -59,5 +63,5 @@ export function presignedPdfUrl(key: string, options: { expiresInSeconds: number
 
 /** The invoice bucket answers (deep health). */
 export async function probeObjectStore(): Promise<void> {
-  await s3().send(new HeadBucketCommand({ Bucket: invoiceBucket() }), { abortSignal: outboundSignal() });
+  await objectStoreClient().send(new HeadBucketCommand({ Bucket: invoiceBucket() }), { abortSignal: outboundSignal() });
 }
