@@ -31,7 +31,7 @@ let client: { endpoint: string | undefined; documents: DynamoDBDocumentClient } 
  */
 export function documentClient(): DynamoDBDocumentClient {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (client?.endpoint !== endpoint) {
+  if (client === undefined || client.endpoint !== endpoint) {
     const documents = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3, requestHandler: TIMEOUTS, ...localOptions() }), {
       marshallOptions: { removeUndefinedValues: true },
     });

@@ -29,7 +29,7 @@ let client: { endpoint: string | undefined; s3: S3Client } | undefined;
 /** Created on first use (the endpoint is read when needed, never at import), then reused while the endpoint stays. */
 export function objectStoreClient(): S3Client {
   const endpoint = process.env.S3_ENDPOINT;
-  if (client?.endpoint !== endpoint) {
+  if (client === undefined || client.endpoint !== endpoint) {
     const s3 = new S3Client({ maxAttempts: 3, requestHandler: { connectionTimeout: 1_000, requestTimeout: 3_000, throwOnRequestTimeout: true }, ...localOptions() });
     client = { endpoint, s3 };
   }
