@@ -56,6 +56,11 @@ export class PayloadTooLargeError extends AppError {
   readonly code = 'PAYLOAD_TOO_LARGE';
 }
 
+/** The courier API failed after retries (or answered nonsense); nothing was half-written. */
+export class UpstreamError extends AppError {
+  readonly code = 'UPSTREAM_ERROR';
+}
+
 /** A dependency refused or did not answer before anything was written: safe to retry as is. */
 export class UnavailableError extends AppError {
   readonly code = 'UNAVAILABLE';
