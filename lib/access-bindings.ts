@@ -3,9 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { INVOICE_FONT_FILE_NAMES } from '../functions/domain/invoices/invoice-font.ts';
+import { fileURLToPath } from 'node:url';
 import type { RouteAccess, TableAction } from '../functions/routes.ts';
 import { INDEX_LIST } from '../functions/storage/table-design.ts';
 import type { Stage } from './deploy-config.ts';
@@ -53,11 +51,13 @@ const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
   },
 };
 
-/** Files a route's function needs beside its bundle: the invoice fonts for the one that renders invoices. */
+/**
+ * Files a route's function needs beside its bundle (see `shipFiles`): for the one that renders
+ * invoices, the script that writes the invoice fonts there, cut down to what invoices print.
+ */
 export function filesShippedWith(access: RouteAccess): string[] {
   if (!access.invoices) return [];
-  const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-  return INVOICE_FONT_FILE_NAMES.map((name) => join(fontDir, name));
+  return [fileURLToPath(new URL('./invoice-font-subset.ts', import.meta.url))];
 }
 
 /**

@@ -103,12 +103,19 @@ export class HouseFunction extends Construct {
   }
 }
 
-/** Bundling hooks that copy `files` into the bundle's folder after esbuild ran. */
-function shipFiles(files: readonly string[]) {
+/**
+ * Bundling hooks that put `files` into the bundle's folder after esbuild ran: a `.ts` file is a
+ * script, run from the project root with the project's Node 22 (the hooks run on the machine's
+ * PATH, whose `node` may be another version) and tsx, given the folder to write its files into;
+ * any other file is copied.
+ */
+export function shipFiles(files: readonly string[]) {
   if (files.length === 0) return undefined;
+  const node = `${PROJECT_ROOT}node_modules/.bin/node`;
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (_inputDir: string, outputDir: string) => files.map((file) => `cp "${file}" "${outputDir}/"`),
+    afterBundling: (_inputDir: string, outputDir: string) =>
+      files.map((file) => (file.endsWith('.ts') ? `cd "${PROJECT_ROOT}" && "${node}" --import tsx "${file}" "${outputDir}"` : `cp "${file}" "${outputDir}/"`)),
   };
 }

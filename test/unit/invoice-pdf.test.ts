@@ -1,13 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INVOICE_FONT_FILE_NAMES, invoiceFontDir } from '../../functions/domain/invoices/invoice-font.ts';
+import { INVOICE_FONT_FILE_NAMES, INVOICE_FONT_FILES, invoiceFontDir, loadInvoiceFonts, type InvoiceFonts } from '../../functions/domain/invoices/invoice-font.ts';
 import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
 import { INVOICE_PDF_PRODUCER, renderInvoicePdf } from '../../functions/domain/invoices/invoice-pdf.ts';
 import { formatRupees } from '../../functions/domain/invoices/rupees.ts';
+import { TrueTypeFont } from '../../functions/domain/invoices/truetype.ts';
+import { filesShippedWith } from '../../lib/access-bindings.ts';
+import { PROJECT_ROOT, shipFiles } from '../../lib/house-function.ts';
+import { subsetInvoiceFont } from '../../lib/invoice-font-subset.ts';
 import { customerAddress, sampleInvoiceInput, sampleItems } from '../support/invoice-samples.ts';
 
 let workDir: string;
@@ -127,4 +131,64 @@ describe('invoice fonts', () => {
       vi.unstubAllEnvs();
     }
   });
+});
+
+describe('invoice fonts as deployed (cut down at bundling)', () => {
+  let deployed: InvoiceFonts;
+  beforeAll(async () => {
+    const full = await loadInvoiceFonts();
+    deployed = { regular: await subsetInvoiceFont(full.regular), bold: await subsetInvoiceFont(full.bold) };
+  });
+
+  /** Invoices that between them print every label, both tax layouts, the cancelled marks, long and unbreakable text. */
+  const samples = () => [
+    buildInvoice(sampleInvoiceInput(99)),
+    buildInvoice(sampleInvoiceInput(3, { shippingAddress: customerAddress('Karnataka') })),
+    buildInvoice(sampleInvoiceInput(3, { seller: undefined, paymentMethod: 'cod' })),
+  ];
+
+  it('cover every character the invoice template prints, in both weights', async () => {
+    const printed = new Set<string>();
+    for (const invoice of samples()) {
+      for (const cancelled of [false, true]) {
+        for (const page of pagesOf(await renderInvoicePdf(invoice, { cancelled }))) for (const char of page) if (/\S/u.test(char)) printed.add(char);
+      }
+    }
+    expect(printed).toContain('₹');
+    // And what sellers' and customers' text commonly holds beyond ASCII.
+    for (const char of '–—‘’“”•…×°©®™€£ÀÉéñçüößĀāṇṣṭḍṛṃ№½') printed.add(char);
+    for (const [weight, bytes] of Object.entries(deployed)) {
+      const font = new TrueTypeFont(bytes);
+      expect([...printed].filter((char) => !font.hasGlyphForCodePoint(char.codePointAt(0)!)), weight).toEqual([]);
+    }
+  });
+
+  it('render invoices whose text, ₹ included, reads the same as with the full fonts', async () => {
+    for (const invoice of samples()) {
+      const withDeployed = await renderInvoicePdf(invoice, { fonts: deployed });
+      expect(pagesOf(withDeployed)).toEqual(pagesOf(await renderInvoicePdf(invoice)));
+      expect(oneLine(pagesOf(withDeployed).at(-1)!)).toContain(`Grand total ${formatRupees(invoice.totals.grandTotal)}`);
+    }
+    const pdf = await renderInvoicePdf(buildInvoice(sampleInvoiceInput(3)), { fonts: deployed });
+    expect(pdf.byteLength).toBeLessThan(16 * 1024);
+    const file = join(workDir, 'deployed-fonts.pdf');
+    writeFileSync(file, pdf);
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans-\w+\s+CID TrueType\s+Identity-H\s+yes/);
+    expect(fonts).toMatch(/DejaVuSans-Bold-\w+\s+CID TrueType\s+Identity-H\s+yes/);
+    expect(execFileSync('pdftoppm', ['-r', '30', '-png', file, join(workDir, 'deployed')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
+  });
+
+  it("are what the invoice function's bundling writes next to its bundle", async () => {
+    const bundleDir = join(workDir, 'bundle');
+    const commands = shipFiles(filesShippedWith({ invoices: 'readWrite' }))!.afterBundling('', bundleDir);
+    for (const command of commands) execFileSync('bash', ['-c', command], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    const full = await loadInvoiceFonts();
+    for (const [weight, name] of Object.entries(INVOICE_FONT_FILES) as Array<[keyof InvoiceFonts, string]>) {
+      const file = join(bundleDir, name);
+      expect(statSync(file).size).toBeLessThan(full[weight].byteLength / 5);
+      expect(Buffer.from(readFileSync(file)).equals(Buffer.from(deployed[weight]))).toBe(true);
+      expect(new TrueTypeFont(readFileSync(file)).postscriptName).toBe(name.replace('.ttf', ''));
+    }
+  }, 30_000);
 });

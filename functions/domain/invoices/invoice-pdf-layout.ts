@@ -3,7 +3,7 @@ import type { Address } from '../orders/order-types.ts';
 import { invoiceColumns, type Column } from './invoice-pdf-table.ts';
 import type { Invoice } from './invoice-types.ts';
 import { formatIstDate } from './ist-calendar.ts';
-import { drawLine, shrunkToFit, wrapText, type Alignment, type TextStyle } from './pdf-text.ts';
+import { drawLine, shrunkToFit, wrapText, writeText, type Alignment, type TextStyle } from './pdf-text.ts';
 import { formatRupees } from './rupees.ts';
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
@@ -80,6 +80,7 @@ export class InvoiceLayout {
     this.drawItems();
     this.drawTotals();
     this.drawOnEveryPage();
+    writeText(this.doc);
   }
 
   private addPage(): void {

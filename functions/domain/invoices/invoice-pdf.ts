@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
-import { fontkitParsingOnce } from './fontkit-parsing-once.ts';
-import { loadInvoiceFonts } from './invoice-font.ts';
+import { invoiceFontkit } from './invoice-fontkit.ts';
+import { loadInvoiceFonts, type InvoiceFonts } from './invoice-font.ts';
 import { InvoiceLayout } from './invoice-pdf-layout.ts';
 import type { Invoice } from './invoice-types.ts';
 
@@ -9,6 +9,8 @@ export const INVOICE_PDF_PRODUCER = 'shipping-order-flow invoices (pdf-lib)';
 export interface RenderInvoiceOptions {
   /** Prints CANCELLED under the title and across every page (the invoice of a deleted parcel, kept for audit). */
   cancelled?: boolean;
+  /** The TTF bytes to embed; by default those of `loadInvoiceFonts` (INVOICE_FONT_DIR). */
+  fonts?: InvoiceFonts;
 }
 
 /**
@@ -16,9 +18,9 @@ export interface RenderInvoiceOptions {
  * on the last page, "Page n of m" on each. The same invoice always gives the same bytes.
  */
 export async function renderInvoicePdf(invoice: Invoice, options: RenderInvoiceOptions = {}): Promise<Uint8Array> {
-  const fontBytes = await loadInvoiceFonts();
+  const fontBytes = options.fonts ?? (await loadInvoiceFonts());
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkitParsingOnce);
+  doc.registerFontkit(invoiceFontkit);
   setMetadata(doc, invoice);
   const fonts = {
     regular: await doc.embedFont(fontBytes.regular, { subset: true }),
