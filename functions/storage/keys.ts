@@ -20,3 +20,5 @@ export const kindList = (kind: Kind) => kind;
 export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' as const });
 export const invoiceSequenceKey = (sellerId: string, financialYear: string) => ({ pk: `SELLER#${sellerId}`, sk: `INVOICE_SEQUENCE#${financialYear}` });
 export const invoiceDocumentKey = (parcelId: string) => ({ pk: `PARCEL#${parcelId}`, sk: 'INVOICE' as const });
+/** The courier's API token shared by every function, with the lease of the one logging in (`scope`: `shiprocket`). */
+export const courierTokenKey = (scope: string) => ({ pk: `COURIER#${scope}`, sk: 'TOKEN' as const });
