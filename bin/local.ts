@@ -16,6 +16,7 @@ try {
     apiPort,
     dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
     s3Port: Number(env.S3_PORT ?? 4569),
+    shiprocketSimPort: Number(env.SHIPROCKET_SIM_PORT ?? 3001),
     dataDir: env.DATA_DIR ?? '.data',
     seedDemoData: true,
     logRequests: true,
@@ -36,6 +37,12 @@ try {
 
 console.log(`\nShipping Order Flow API on ${runtime.apiUrl}  (pid ${process.pid})`);
 console.log(`DynamoDB Local ${runtime.dynamoEndpoint} (pid ${runtime.dynamoPid}), S3 emulator ${runtime.s3Endpoint}, data in ${runtime.dataDir}/`);
+const simulator = runtime.shiprocketSimulator;
+console.log(
+  simulator
+    ? `Shiprocket simulator ${simulator.url} (control ${simulator.controlUrl}; pickup locations: ${simulator.pickupLocations().map((location) => location.name).join(', ')})`
+    : `Shiprocket: ${runtime.shiprocketUrl} (SHIPROCKET_BASE_URL is set: no simulator)`,
+);
 console.log(runtime.seeded ? 'Demo data seeded (first start).' : 'Existing data kept.');
 console.log('\nDemo tokens (valid 30 days):');
 for (const { role, sub } of DEMO_PRINCIPALS) console.log(`  ${role.padEnd(8)} ${sub.padEnd(14)} ${await signLocalToken(role, sub)}`);
@@ -48,7 +55,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   health?.stop();
-  console.log(`\n${signal}: stopping API, S3 emulator and DynamoDB Local...`);
+  console.log(`\n${signal}: stopping API, ${simulator ? 'Shiprocket simulator, ' : ''}S3 emulator and DynamoDB Local...`);
   await runtime.stop();
   console.log('Stopped. Data is kept.');
   process.exit(0);

@@ -105,7 +105,10 @@ function gatewayEvent(request: IncomingMessage, target: { path: string; query: s
   } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, match: ReturnType<typeof routeMatcher>) {
+/** Told of each answer a route's handler gave (e.g. the local runtime learns sellers' pickup locations from them). */
+export type HandledListener = (routeKey: string, result: APIGatewayProxyStructuredResultV2) => void;
+
+async function handle(request: IncomingMessage, response: ServerResponse, match: ReturnType<typeof routeMatcher>, onHandled?: HandledListener) {
   const target = requestTarget(request.url ?? '/');
   if (!target) return sendJson(response, 400, 'BAD_REQUEST', 'The request target must be a path (origin form, starting with /).');
   const found = match(request.method ?? 'GET', target.path);
@@ -123,7 +126,15 @@ async function handle(request: IncomingMessage, response: ServerResponse, match:
   const event = gatewayEvent(request, target, found ?? { routeKey: '$default', pathParameters: {} }, body, claims, requestId);
   const handler = await loadHandler(handlerName);
   // The invocation's clock starts now, as Lambda's does once the function is loaded.
-  send(response, await handler(event, lambdaContext(requestId, handlerName)));
+  const result = await handler(event, lambdaContext(requestId, handlerName));
+  send(response, result);
+  if (found && onHandled) {
+    try {
+      onHandled(found.routeKey, result);
+    } catch (error) {
+      console.error('local server: a listener of handled requests failed', error);
+    }
+  }
 }
 
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
@@ -132,11 +143,16 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
 }
 
 /** The local API: the route table's routes through the same Lambda handlers, with API Gateway v2 events. */
-export async function startApiServer(options: { port: number; routes?: readonly Route[]; onRequest?: (line: string, request: IncomingMessage) => void }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startApiServer(options: {
+  port: number;
+  routes?: readonly Route[];
+  onRequest?: (line: string, request: IncomingMessage) => void;
+  onHandled?: HandledListener;
+}): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const match = routeMatcher(options.routes ?? defaultRoutes);
   const server = createServer((request, response) => {
     const started = performance.now();
-    handle(request, response, match)
+    handle(request, response, match, options.onHandled)
       .catch((error: unknown) => {
         console.error('local server error', error);
         if (!response.headersSent) sendJson(response, 500, 'INTERNAL_ERROR', 'The local server failed; see its log.');

@@ -7,6 +7,8 @@ import { assertJava, startDynamoDbLocal, type RunningDynamo } from './dynamodb-l
 import { WATCHDOG_HEADER } from './health-watch.ts';
 import { assertPortsFree, describeTakenPort, PortTakenError, type PortClaim } from './port-holder.ts';
 import { startS3Emulator } from './s3-emulator.ts';
+import { learnFromSavedSeller, learnSavedSellers } from './shiprocket-simulator/seller-pickup-locations.ts';
+import { SIMULATOR_EMAIL, SIMULATOR_PASSWORD, startShiprocketSimulator, type ShiprocketSimulator } from './shiprocket-simulator/simulator.ts';
 import { supervise, type Supervisor } from './supervisor.ts';
 
 export interface LocalRuntimeOptions {
@@ -17,6 +19,12 @@ export interface LocalRuntimeOptions {
   s3Port?: number;
   /** Where the S3 emulator keeps objects: default `<dataDir>/s3`; it runs when `s3Port` and one of the two are set. */
   s3Directory?: string;
+  /**
+   * Runs the Shiprocket simulator on this port and points the handlers at it
+   * (`SHIPROCKET_BASE_URL`, `SHIPROCKET_EMAIL`, `SHIPROCKET_PASSWORD`), unless `SHIPROCKET_BASE_URL`
+   * is already set: then the handlers talk to that and no simulator runs.
+   */
+  shiprocketSimPort?: number;
   seedDemoData?: boolean;
   logRequests?: boolean;
   /** A child died, is being restarted, is back (default: stderr). */
@@ -38,6 +46,10 @@ export interface LocalRuntime {
   dataDir?: string;
   tableName: string;
   seeded: boolean;
+  /** Where the handlers reach Shiprocket (`SHIPROCKET_BASE_URL`): the simulator's `/v1/external`, or the URL given. */
+  shiprocketUrl?: string;
+  /** The simulator, when it runs (its `controlUrl` is `/__sim`). */
+  shiprocketSimulator?: ShiprocketSimulator;
   stop(): Promise<void>;
 }
 
@@ -47,7 +59,23 @@ const dynamoClaim = (port: number): PortClaim => ({ port, service: 'DynamoDB Loc
 function portClaims(options: LocalRuntimeOptions): PortClaim[] {
   const claims: PortClaim[] = [{ port: options.apiPort, service: 'the API', variable: 'PORT' }, dynamoClaim(options.dynamoPort)];
   if (s3Directory(options)) claims.push({ port: options.s3Port!, service: 'the S3 emulator', variable: 'S3_PORT' });
+  if (runsSimulator(options)) claims.push(simulatorClaim(options.shiprocketSimPort!));
   return claims;
+}
+
+const simulatorClaim = (port: number): PortClaim => ({ port, service: 'the Shiprocket simulator', variable: 'SHIPROCKET_SIM_PORT' });
+const runsSimulator = (options: LocalRuntimeOptions) => options.shiprocketSimPort !== undefined && !process.env.SHIPROCKET_BASE_URL;
+
+/** Sets variables for the handlers; the returned function puts back what was there before. */
+function setEnvironment(values: Record<string, string>): () => void {
+  const before = Object.fromEntries(Object.keys(values).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, values);
+  return () => {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
 }
 
 const s3Directory = (options: LocalRuntimeOptions) =>
@@ -127,13 +155,27 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       Object.assign(process.env, { INVOICE_BUCKET: bucket, S3_ENDPOINT: s3Endpoint });
     }
 
+    let shiprocketSimulator: ShiprocketSimulator | undefined;
+    if (runsSimulator(options)) {
+      const simulator = await startShiprocketSimulator({ port: options.shiprocketSimPort! }).catch((error: NodeJS.ErrnoException) => {
+        throw error.code === 'EADDRINUSE' ? new PortTakenError(describeTakenPort(simulatorClaim(options.shiprocketSimPort!))) : error;
+      });
+      shiprocketSimulator = simulator;
+      stops.push(() => simulator.close());
+      // The simulator's own API user, whatever SHIPROCKET_EMAIL said (real credentials stay out of it).
+      const restore = setEnvironment({ SHIPROCKET_BASE_URL: simulator.url, SHIPROCKET_EMAIL: SIMULATOR_EMAIL, SHIPROCKET_PASSWORD: SIMULATOR_PASSWORD });
+      stops.push(async () => restore());
+    }
+
     // Loaded only now: the handlers' DynamoDB client reads its endpoint from the environment set above.
     const { startApiServer } = await import('./api-server.ts');
     const seeded = table === 'created' && options.seedDemoData === true;
     if (seeded) await (await import('./demo-data.ts')).seedDemoData();
+    if (shiprocketSimulator) await learnSavedSellers(shiprocketSimulator, { endpoint: dynamoEndpoint, tableName });
 
     const onRequest = options.logRequests ? (line: string, request: IncomingMessage) => isWatchdogRequest(request) || console.log(line) : undefined;
-    const api = await startApiServer({ port: options.apiPort, onRequest }).catch((error: NodeJS.ErrnoException) => {
+    const onHandled = shiprocketSimulator && learnFromSavedSeller(shiprocketSimulator);
+    const api = await startApiServer({ port: options.apiPort, onRequest, onHandled }).catch((error: NodeJS.ErrnoException) => {
       // Taken since the check at the start: say by whom, as for the other ports.
       throw error.code === 'EADDRINUSE' ? new PortTakenError(describeTakenPort(portClaims(options)[0]!)) : error;
     });
@@ -150,6 +192,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       dataDir,
       tableName,
       seeded,
+      shiprocketUrl: process.env.SHIPROCKET_BASE_URL,
+      shiprocketSimulator,
       stop: stopAll,
     };
   } catch (error) {

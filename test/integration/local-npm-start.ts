@@ -121,10 +121,14 @@ export function npmStartFixture(prefix: string) {
   return {
     root,
     async ports() {
-      const [api, dynamo, s3] = [await freePort(), await freePort(), await freePort()];
+      const [api, dynamo, s3, shiprocketSim] = [await freePort(), await freePort(), await freePort(), await freePort()];
       dynamoPorts.push(dynamo);
-      const env = (dataDir: string): NodeJS.ProcessEnv => ({ ...process.env, PORT: String(api), DYNAMODB_PORT: String(dynamo), S3_PORT: String(s3), DATA_DIR: dataDir });
-      return { api, dynamo, s3, env };
+      const env = (dataDir: string): NodeJS.ProcessEnv => {
+        // Its own simulator on a free port (not 3001, where a developer's npm start may run).
+        const { SHIPROCKET_BASE_URL: _, ...inherited } = process.env;
+        return { ...inherited, PORT: String(api), DYNAMODB_PORT: String(dynamo), S3_PORT: String(s3), SHIPROCKET_SIM_PORT: String(shiprocketSim), DATA_DIR: dataDir };
+      };
+      return { api, dynamo, s3, shiprocketSim, env };
     },
   };
 }
