@@ -3,6 +3,7 @@
  * request with the SDK mocked, and per function the synthesized bundle's size and import time.
  */
 import { measureBuiltinFloorMs, measureBundles, TARGETS } from './bundles.ts';
+import { INVOICE_ROUTE_KEY, printInvoiceBench } from './invoice-pdf.ts';
 import { measureHandlerCpu } from './handler-cpu.ts';
 import { measureRoundTrips } from './round-trips.ts';
 import { measureStalledDatabase } from './stalled-database.ts';
@@ -34,11 +35,16 @@ console.table(
   })),
 );
 
+// The invoice function carries pdf-lib and its fonts: its own target (≤ 1 MB zipped) is checked in section 4.
+const withGenericTargets = bundles.filter((m) => m.routeKey !== INVOICE_ROUTE_KEY);
 const failedTrips = trips.filter((row) => !row.ok).map((row) => row.route);
-const oversized = bundles.filter((m) => m.bundleKb > TARGETS.bundleKb).map((m) => m.routeKey);
+const oversized = withGenericTargets.filter((m) => m.bundleKb > TARGETS.bundleKb).map((m) => m.routeKey);
 console.log(`Round-trip targets: ${failedTrips.length === 0 ? 'all met' : `missed by ${failedTrips.join(', ')}`}`);
-console.log(`Bundle size target: ${oversized.length === 0 ? `all met (largest ${Math.max(...bundles.map((m) => m.bundleKb))} KB)` : `missed by ${oversized.join(', ')}`}`);
+console.log(`Bundle size target (all but ${INVOICE_ROUTE_KEY}): ${oversized.length === 0 ? `all met (largest ${Math.max(...withGenericTargets.map((m) => m.bundleKb))} KB)` : `missed by ${oversized.join(', ')}`}`);
 const floor = await measureBuiltinFloorMs();
 console.log(`Floor: importing only Node's http, https and crypto modules takes ${floor} ms on this machine; every bundle that calls AWS pays it.`);
-const slow = bundles.filter((m) => m.importMs > TARGETS.importMs).map((m) => m.routeKey);
-console.log(`Import time target: ${slow.length === 0 ? 'all met' : `missed by ${slow.join(', ')}`} (max ${Math.max(...bundles.map((m) => m.importMs))} ms)`);
+const slow = withGenericTargets.filter((m) => m.importMs > TARGETS.importMs).map((m) => m.routeKey);
+console.log(`Import time target (all but ${INVOICE_ROUTE_KEY}): ${slow.length === 0 ? 'all met' : `missed by ${slow.join(', ')}`} (max ${Math.max(...withGenericTargets.map((m) => m.importMs))} ms)`);
+
+console.log('\n4. Invoices');
+await printInvoiceBench();

@@ -24,6 +24,8 @@ export interface RouteAccess {
   table?: readonly TableAction[];
   /** Writes invoice PDFs to the invoice bucket and signs links to read them (and renders them: the fonts ship with it). */
   invoices?: 'readWrite';
+  /** Calls Shiprocket: reads its credentials (Secrets Manager in AWS) and shares the login token record in the table. */
+  courier?: 'shiprocket';
 }
 
 export interface Route {
@@ -50,6 +52,9 @@ export const routes: readonly Route[] = [
   { method: 'DELETE', path: '/parcels/{parcelId}', roles: ['seller', 'admin'], handler: 'parcels/delete-parcel', access: { table: ['GetItem', 'UpdateItem'] } },
   { method: 'POST', path: '/parcels/{parcelId}/status', roles: ['seller', 'admin', 'delivery'], handler: 'parcels/update-parcel-status', access: { table: ['GetItem', 'BatchGetItem', 'UpdateItem'] } },
   { method: 'GET', path: '/parcels/{parcelId}/invoice', roles: ['seller', 'admin', 'customer'], handler: 'parcels/get-parcel-invoice', access: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], invoices: 'readWrite' } },
+  { method: 'POST', path: '/parcels/{parcelId}/shiprocket', roles: ['seller'], handler: 'parcels/create-shiprocket-shipment', access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], courier: 'shiprocket' } },
+  { method: 'POST', path: '/parcels/{parcelId}/shiprocket/cancel', roles: ['seller', 'admin'], handler: 'parcels/cancel-shiprocket-shipment', access: { table: ['GetItem', 'UpdateItem'], courier: 'shiprocket' } },
+  { method: 'POST', path: '/parcels/{parcelId}/shiprocket/refresh', roles: ['seller', 'admin'], handler: 'parcels/refresh-shiprocket-shipment', access: { table: ['GetItem', 'UpdateItem'], courier: 'shiprocket' } },
 
   { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: ['PutItem'] } },
   { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: ['GetItem'] } },

@@ -3,6 +3,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { fileURLToPath } from 'node:url';
 import type { RouteAccess, TableAction } from '../functions/routes.ts';
 import { INDEX_LIST } from '../functions/storage/table-design.ts';
@@ -14,6 +15,7 @@ export interface AccessTargets {
   /** Imported without index permissions: the binding names each index of `table-design.ts` itself. */
   table: ITable;
   invoiceBucket: IBucket;
+  shiprocketSecret: ISecret;
   stage: Stage;
 }
 
@@ -48,6 +50,11 @@ const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${bucketAsNagShowsIt}/${INVOICE_OBJECT_PREFIX}*]`,
       reason: 'One object per parcel under the invoices/ prefix, keyed by seller and parcel ids known only at run time: the prefix is as narrow as the keys allow.',
     });
+  },
+  // The Shiprocket API user's credentials, read once per container; the login token is shared in the table.
+  courier: (fn, _provider, { shiprocketSecret }) => {
+    shiprocketSecret.grantRead(fn);
+    fn.addEnvironment('SHIPROCKET_SECRET_ARN', shiprocketSecret.secretArn);
   },
 };
 

@@ -3,6 +3,7 @@ import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpRout
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { FALLBACK_HANDLER, routeKey, routes as routeTable, type Route } from '../functions/routes.ts';
 import { bindAccess, filesShippedWith } from './access-bindings.ts';
@@ -22,6 +23,8 @@ export interface ApiStackProps extends StackProps {
   tableName: string;
   /** The stateful stack's invoice bucket, found by name. */
   invoiceBucketName: string;
+  /** The stateful stack's Shiprocket credentials, found by name. */
+  shiprocketSecretName: string;
   userPool?: ShippingUserPool;
   /** The routes to deploy; the route table unless a test passes its own. */
   routes?: readonly Route[];
@@ -46,6 +49,7 @@ export class ApiStack extends Stack {
     const entryOf = props.entryOf ?? handlerEntry;
     const table = Table.fromTableAttributes(this, 'Table', { tableName: props.tableName, grantIndexPermissions: false });
     const invoiceBucket = Bucket.fromBucketName(this, 'InvoiceBucket', props.invoiceBucketName);
+    const shiprocketSecret = Secret.fromSecretNameV2(this, 'ShiprocketSecret', props.shiprocketSecretName);
     const usedIds = new Set<string>();
 
     for (const route of props.routes ?? routeTable) {
@@ -59,7 +63,7 @@ export class ApiStack extends Stack {
         settings: props.config.settings,
         bundledFiles: filesShippedWith(route.access),
       });
-      bindAccess(fn.lambda, route.access, { table, invoiceBucket, stage: props.config.stage });
+      bindAccess(fn.lambda, route.access, { table, invoiceBucket, shiprocketSecret, stage: props.config.stage });
       this.addRoute(id, route, new HttpLambdaIntegration(`${id}Integration`, fn.lambda), authorizer);
       alarms.watchFunction(id, routeKey(route), fn.lambda);
     }

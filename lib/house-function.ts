@@ -38,7 +38,7 @@ export interface HouseFunctionProps {
   settings: StageSettings;
   timeout?: Duration;
   memorySize?: number;
-  /** Absolute paths of files copied next to the bundle (Lambda's /var/task). */
+  /** Absolute paths of files to place next to the bundle (Lambda's /var/task): copied, or for a `.ts` script, run with the bundle folder as its argument. */
   bundledFiles?: readonly string[];
 }
 

@@ -2,7 +2,7 @@ import { Tags, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack, type ApiStackProps } from './api-stack.ts';
 import { SERVICE_NAME, type DeployConfig } from './deploy-config.ts';
-import { invoiceBucketNameFor, StatefulStack } from './stateful-stack.ts';
+import { invoiceBucketNameFor, shiprocketSecretNameFor, StatefulStack } from './stateful-stack.ts';
 
 export interface ShippingStacks {
   stateful: StatefulStack;
@@ -25,6 +25,7 @@ export function addShippingStacks(app: App, config: DeployConfig, overrides: Api
     config,
     tableName: stateful.tableName,
     invoiceBucketName: invoiceBucketNameFor(config.stage),
+    shiprocketSecretName: shiprocketSecretNameFor(config.stage),
     userPool: stateful.userPool,
     description: `Shipping ${config.stage}: HTTP API, functions, alarms`,
     ...overrides,

@@ -1,5 +1,6 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AttributeType, BillingMode, ProjectionType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { INDEX_LIST, TABLE_KEYS, TTL_ATTRIBUTE, type IndexDesign } from '../functions/storage/table-design.ts';
@@ -19,6 +20,7 @@ export class StatefulStack extends Stack {
   /** A plain string, not a reference: other stacks use it without a CloudFormation export. */
   readonly tableName: string;
   readonly invoiceBucket: Bucket;
+  readonly shiprocketSecret: Secret;
   /** Absent when an external OIDC issuer signs the tokens. */
   readonly userPool?: ShippingUserPool;
 
@@ -29,6 +31,8 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     this.invoiceBucket = invoiceBucket(this, invoiceBucketNameFor(props.config.stage));
     new CfnOutput(this, 'InvoiceBucketName', { value: this.invoiceBucket.bucketName });
+    this.shiprocketSecret = shiprocketSecret(this, shiprocketSecretNameFor(props.config.stage));
+    new CfnOutput(this, 'ShiprocketSecretName', { value: this.shiprocketSecret.secretName });
     if (!props.config.oidc) {
       this.userPool = new ShippingUserPool(this, 'Users', props.config);
       new CfnOutput(this, 'UserPoolId', { value: this.userPool.pool.userPoolId });
@@ -72,6 +76,27 @@ function invoiceBucket(scope: Construct, bucketName: string): Bucket {
     reason: 'Objects are read only through presigned links the invoice function signs after checking who asks; who asked is in the API access logs. Server access logs would add a log bucket for no extra audit.',
   });
   return bucket;
+}
+
+/** The Shiprocket API user's credentials, by a fixed name the API stack finds it by. */
+export const shiprocketSecretNameFor = (stage: Stage): string => `${SERVICE_NAME}/${stage}/shiprocket`;
+
+/**
+ * Created with a placeholder value: an operator puts the API user's `{ "email", "password" }` in it
+ * (docs/deploy.md). Retained: the credentials outlive any redeploy.
+ */
+function shiprocketSecret(scope: Construct, secretName: string): Secret {
+  const secret = new Secret(scope, 'ShiprocketSecret', {
+    secretName,
+    description: 'Shiprocket API user: JSON { "email": "...", "password": "..." } (set it after the first deploy)',
+    generateSecretString: { secretStringTemplate: JSON.stringify({ email: 'set-me@example.com' }), generateStringKey: 'password' },
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: "The password belongs to a Shiprocket API user and changes only in Shiprocket's panel; rotating it here would lock the integration out.",
+  });
+  return secret;
 }
 
 /** The single table, built from `table-design.ts`. Data outlives the stack in every stage. */

@@ -7,7 +7,7 @@ import { assertJava, startDynamoDbLocal, type RunningDynamo } from './dynamodb-l
 import { WATCHDOG_HEADER } from './health-watch.ts';
 import { assertPortsFree, describeTakenPort, PortTakenError, type PortClaim } from './port-holder.ts';
 import { startS3Emulator } from './s3-emulator.ts';
-import { learnFromSavedSeller, learnSavedSellers } from './shiprocket-simulator/seller-pickup-locations.ts';
+import { learnFromSavedSeller, persistedPickupLocations } from './shiprocket-simulator/seller-pickup-locations.ts';
 import { SIMULATOR_EMAIL, SIMULATOR_PASSWORD, startShiprocketSimulator, type ShiprocketSimulator } from './shiprocket-simulator/simulator.ts';
 import { supervise, type Supervisor } from './supervisor.ts';
 
@@ -171,10 +171,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const { startApiServer } = await import('./api-server.ts');
     const seeded = table === 'created' && options.seedDemoData === true;
     if (seeded) await (await import('./demo-data.ts')).seedDemoData();
-    if (shiprocketSimulator) await learnSavedSellers(shiprocketSimulator, { endpoint: dynamoEndpoint, tableName });
 
     const onRequest = options.logRequests ? (line: string, request: IncomingMessage) => isWatchdogRequest(request) || console.log(line) : undefined;
-    const onHandled = shiprocketSimulator && learnFromSavedSeller(shiprocketSimulator);
+    const pickupLocations = shiprocketSimulator && persistedPickupLocations(shiprocketSimulator, dataDir && resolve(dataDir, 'shiprocket-simulator', 'pickup-locations.json'));
+    const onHandled = pickupLocations && learnFromSavedSeller(pickupLocations);
     const api = await startApiServer({ port: options.apiPort, onRequest, onHandled }).catch((error: NodeJS.ErrnoException) => {
       // Taken since the check at the start: say by whom, as for the other ports.
       throw error.code === 'EADDRINUSE' ? new PortTakenError(describeTakenPort(portClaims(options)[0]!)) : error;

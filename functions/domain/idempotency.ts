@@ -10,6 +10,8 @@ export interface IdempotentCreate<T> {
   key: string | undefined;
   /** The validated request; the same key with another request is a 409. */
   request: unknown;
+  /** The id the resource will have; a new ULID unless the resource's id is known beforehand. */
+  resourceId?: string;
   /** Creates the resource with this id (a retry of a failed or unfinished create passes the same id). */
   create: (id: string) => Promise<T>;
   /** The resource made under this id, if it exists. */
@@ -22,9 +24,9 @@ export interface IdempotentCreate<T> {
  * resource made under it, or — if the first attempt never finished — makes it now with that same id.
  */
 export async function createIdempotently<T>(options: IdempotentCreate<T>): Promise<{ resource: T; replayed: boolean }> {
-  if (options.key === undefined) return { resource: await options.create(newId()), replayed: false };
+  if (options.key === undefined) return { resource: await options.create(options.resourceId ?? newId()), replayed: false };
   const requestHash = digestOf(options.request);
-  const resourceId = newId();
+  const resourceId = options.resourceId ?? newId();
   const claim = await claimIdempotencyKey(options.scope, options.key, { requestHash, resourceId, at: new Date() });
   if (claim.claimed) return { resource: await options.create(resourceId), replayed: false };
   if (claim.requestHash !== requestHash) {

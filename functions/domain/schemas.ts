@@ -12,12 +12,12 @@ export const text = (max: number) => z.string().check(z.trim(), z.minLength(1, '
  * what has more precision than that, or is too small to write without an exponent, is refused
  * rather than stored as something else (or refused by DynamoDB).
  */
-export const twoDecimals = (min: number, max: number) =>
-  z.number().check(
-    z.gte(min),
-    z.lte(max),
-    z.refine((value) => /^-?\d+(\.\d{1,2})?$/.test(String(value)), 'must have at most two decimals'),
-  );
+const atMostTwoDecimals = z.refine<number>((value) => /^-?\d+(\.\d{1,2})?$/.test(String(value)), 'must have at most two decimals');
+
+export const twoDecimals = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max), atMostTwoDecimals);
+
+/** A weight or a length: more than zero, at most `max`, two decimals. */
+export const positiveMeasure = (max: number) => z.number().check(z.gt(0), z.lte(max), atMostTwoDecimals);
 
 export const addressSchema = z.object({
   name: text(200),

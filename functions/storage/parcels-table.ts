@@ -43,6 +43,9 @@ interface ParcelRecord extends Omit<Parcel, 'items'> {
   byDeliveryPersonSk?: string;
 }
 
+/** The parcel as it is after a change written from `stored`: the next write is conditioned on this version. */
+export const afterChange = (stored: StoredParcel, parcel: Parcel): StoredParcel => ({ ...stored, parcel, version: stored.version + 1 });
+
 /** A parcel as read, with the version every write of it is conditioned on. */
 export interface StoredParcel {
   parcel: Parcel;
@@ -154,7 +157,8 @@ export interface ItemEffects {
 export interface ParcelChange {
   /** The parcel as it is after the change. */
   parcel: Parcel;
-  event: ParcelEvent;
+  /** Appended to the history; omitted for changes that are not events (courier details filled in). */
+  event?: ParcelEvent;
   /** Omitted when the items do not change. */
   items?: ItemEffects;
 }
@@ -174,7 +178,6 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
     ':courier': parcel.courier,
     ':at': parcel.updatedAt,
     ':one': 1,
-    ':event': [event],
     ':version': stored.version,
   };
   const set = [
@@ -184,8 +187,11 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
     'courier = :courier',
     'updatedAt = :at',
     'version = version + :one',
-    'events = list_append(events, :event)',
   ];
+  if (event) {
+    set.push('events = list_append(events, :event)');
+    values[':event'] = [event];
+  }
   if (items) {
     set.push('deliveredAt = :deliveredAt');
     values[':deliveredAt'] = items.deliveredAt;

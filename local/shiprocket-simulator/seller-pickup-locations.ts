@@ -1,14 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { sellerKey } from '../../functions/storage/keys.ts';
 import type { PickupAddress } from './simulator-state.ts';
 
 /**
  * In Shiprocket a seller's pickup nickname exists once someone registers it in the panel. Locally,
- * the runtime registers each seller profile's `pickupLocation` with the simulator: the profiles
- * already in the table when it starts (demo data included), then every profile saved through
- * `PUT /sellers/{sellerId}`.
+ * the runtime registers with the simulator the `pickupLocation` of every profile saved through
+ * `PUT /sellers/{sellerId}` (the demo sellers use `Primary`, which it knows from the start).
  */
 
 export interface PickupLocationRegistry {
@@ -47,31 +45,20 @@ export function learnFromSavedSeller(registry: PickupLocationRegistry) {
 }
 
 /**
- * Registers the pickup locations of the seller profiles in the local table. The simulator keeps
- * no state across restarts, the table does: one Scan of the local table at start-up (the
- * application itself never scans; profiles have no index to list them by).
+ * The locations learned, kept in a file of the data directory (Shiprocket's panel keeps them for
+ * good; the simulator itself starts empty each time): read back at start, written on each new one.
+ * Without a file (in-memory runs) they live as long as the simulator.
  */
-export async function learnSavedSellers(registry: PickupLocationRegistry, table: { endpoint: string; tableName: string }): Promise<number> {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: table.endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
-  const { pk: sellerPrefix, sk: profileSort } = sellerKey('');
-  let registered = 0;
-  try {
-    const pages = paginateScan(
-      { client },
-      {
-        TableName: table.tableName,
-        FilterExpression: 'begins_with(pk, :seller) AND sk = :profile AND attribute_exists(pickupLocation)',
-        ExpressionAttributeValues: { ':seller': sellerPrefix, ':profile': profileSort },
-        ProjectionExpression: 'pickupLocation, address',
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) {
-        if (register(registry, item as SellerProfile)) registered += 1;
-      }
-    }
-  } finally {
-    client.destroy();
-  }
-  return registered;
+export function persistedPickupLocations(registry: PickupLocationRegistry, file: string | undefined): PickupLocationRegistry {
+  if (!file) return registry;
+  const known: Record<string, Partial<PickupAddress>> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Partial<PickupAddress>>) : {};
+  for (const [name, address] of Object.entries(known)) registry.addPickupLocation(name, address);
+  return {
+    addPickupLocation(name, address) {
+      registry.addPickupLocation(name, address);
+      known[name] = address ?? {};
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(known, null, 2));
+    },
+  };
 }

@@ -38,6 +38,8 @@ describe('cdk-nag AwsSolutions', () => {
       // The invoice function writes and signs links under the invoices/ prefix; the bucket's readers come through those links.
       'shipping-dev-api/GetParcelsParcelIdInvoice/Role AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::shipping-dev-invoices-<AWS::AccountId>-<AWS::Region>/invoices/*]',
       'shipping-dev-stateful/InvoiceBucket AwsSolutions-S1',
+      // The Shiprocket API user's password changes in Shiprocket's panel, not by rotation here.
+      'shipping-dev-stateful/ShiprocketSecret AwsSolutions-SMG4',
       // Cognito: no advanced security plan, MFA optional.
       'shipping-dev-stateful/Users/Pool AwsSolutions-COG2',
       'shipping-dev-stateful/Users/Pool AwsSolutions-COG8',

@@ -46,7 +46,11 @@ describe('functions and their grants', () => {
     const declared = route.access.table ?? [];
     expect(tableGrantsOf(shipping, fn.id)).toEqual(expectedGrants(declared));
     expect(fn.properties.Environment.Variables.TABLE_NAME).toBe(declared.length > 0 ? 'shipping-dev' : undefined);
-    expect(otherActionsOf(fn.id).sort()).toEqual(route.access.invoices ? ['s3:GetObject', 's3:PutObject'] : []);
+    const expectedOthers = [
+      ...(route.access.invoices ? ['s3:GetObject', 's3:PutObject'] : []),
+      ...(route.access.courier ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
+    ];
+    expect(otherActionsOf(fn.id).sort()).toEqual(expectedOthers.sort());
   });
 
   it('lets only the invoice function touch the invoice bucket, and only its invoices/ prefix', () => {
@@ -60,6 +64,20 @@ describe('functions and their grants', () => {
       [['s3:PutObject', 's3:GetObject'], ['arn:${AWS::Partition}:s3:::shipping-dev-invoices-${AWS::AccountId}-${AWS::Region}/invoices/*']],
     ]);
     expect(fn.properties.Environment.Variables).toMatchObject({ INVOICE_FONT_DIR: '/var/task' });
+  });
+
+  it('lets only the courier functions read the Shiprocket secret, and only that secret', () => {
+    const readers = [...functionsByRouteKey(shipping.api).entries()]
+      .filter(([, fn]) => JSON.stringify(statementsOfFunction(shipping.api, fn.id)).includes('secretsmanager:'))
+      .map(([key]) => key)
+      .sort();
+    expect(readers).toEqual(['POST /parcels/{parcelId}/shiprocket', 'POST /parcels/{parcelId}/shiprocket/cancel', 'POST /parcels/{parcelId}/shiprocket/refresh']);
+    for (const key of readers) {
+      const fn = functionOf(key);
+      const statement = statementsOfFunction(shipping.api, fn.id).find((entry) => JSON.stringify(entry.Action).includes('secretsmanager:'))!;
+      expect([statement.Resource].flat().map(rendered)).toEqual(['arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:shipping/dev/shiprocket-??????']);
+      expect(fn.properties.Environment.Variables.SHIPROCKET_SECRET_ARN).toBeDefined();
+    }
   });
 
   it('gives the not-found fallback no table access at all', () => {

@@ -5,7 +5,8 @@ import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ShiprocketApi, TrackingSnapshot } from '../../functions/courier/shiprocket-api.ts';
 import { FALLBACK_HANDLER, routeKey, routes, type Route } from '../../functions/routes.ts';
 import { iamActionsOf } from './support/dynamodb-iam.ts';
 import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
@@ -22,6 +23,24 @@ const documents = mockClient(DynamoDBDocumentClient);
 /** S3 answers (the invoice route stores PDFs); only DynamoDB's calls are recorded. */
 const objects = mockClient(S3Client);
 objects.on(PutObjectCommand).resolves({});
+
+/**
+ * Shiprocket answers from a stand-in (the courier's own calls are not DynamoDB's): the login token
+ * record it shares reads and updates the table with GetItem and UpdateItem, which every courier
+ * route declares for its parcel anyway.
+ */
+const tracking: TrackingSnapshot = { found: true, shipmentStatus: 42, currentStatus: 'PICKED UP', awb: 'AWB1', etd: null, activities: [] };
+const courierApi: ShiprocketApi = {
+  createOrder: async (input) => ({ orderId: '101', shipmentId: '201', channelOrderId: input.channelOrderId, awb: null, courierId: null, courierName: null }),
+  findOrder: async () => undefined,
+  assignAwb: async () => ({ awb: 'AWB1', courierId: 10, courierName: 'Courier', pickupScheduledAt: null }),
+  requestPickup: async () => ({ pickupScheduledAt: null, tokenNumber: null }),
+  generateLabel: async () => ({ labelUrl: 'https://labels.example/1.pdf' }),
+  cancelOrder: async () => undefined,
+  trackAwb: async () => tracking,
+  trackAwbs: async () => new Map([['AWB1', tracking]]),
+};
+vi.mock('../../functions/courier/shiprocket-client.ts', () => ({ shiprocket: () => courierApi }));
 
 type Handler = (event: unknown, context: unknown) => Promise<APIGatewayProxyResultV2>;
 interface Request {
@@ -99,6 +118,17 @@ async function captureStoredRecords(): Promise<StoredRecords> {
 }
 
 const sampleInvoice = () => buildInvoice(sampleInvoiceInput(1));
+
+/** The parcel record with a complete, live Shiprocket shipment. */
+const withLiveCourier = (parcel: Recorded): Recorded => ({
+  ...parcel,
+  shippingMethod: 'shiprocket',
+  courier: {
+    provider: 'shiprocket', orderId: '101', channelOrderId: String(parcel.id), shipmentId: '201', awb: 'AWB1', courierId: 10, courierName: 'Courier',
+    statusCode: 3, statusLabel: 'Pickup Scheduled', pickupLocation: 'Primary', weightKg: 0.5, lengthCm: 10, breadthCm: 10, heightCm: 5,
+    labelUrl: null, pickupScheduledAt: null, etd: null, lastSyncedAt: null, cancelledAt: null, progress: 'complete', attempt: 1,
+  },
+});
 
 type Scenario = readonly [name: string, run: (call: Call, stored: StoredRecords) => Promise<void>];
 
@@ -240,6 +270,36 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
       documents.on(GetCommand).resolvesOnce({ Item: { ...stored.parcel, invoice } }).resolves({ Item: { document: sampleInvoice() } });
       documents.on(UpdateCommand).resolves({});
       await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) } }), 200);
+    }],
+  ],
+  'POST /parcels/{parcelId}/shiprocket': [
+    ['an Idempotency-Key claimed, the attempt recorded, the order read, each step saved, received → processed in one transaction', async (call, stored) => {
+      documents.on(PutCommand).resolves({});
+      documents.on(GetCommand).resolves({ Item: stored.parcel });
+      documents.on(QueryCommand).resolves({ Items: stored.orderItems });
+      documents.on(UpdateCommand).resolves({});
+      documents.on(TransactWriteCommand).resolves({});
+      const body = { pickupLocation: 'Primary', weightKg: 0.5, lengthCm: 10, breadthCm: 10, heightCm: 5 };
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) }, body, headers: { 'idempotency-key': 'ship-1' } }), 201);
+    }],
+  ],
+  'POST /parcels/{parcelId}/shiprocket/cancel': [
+    ['read the parcel, cancel at Shiprocket, one update', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: withLiveCourier(stored.parcel) });
+      documents.on(UpdateCommand).resolves({});
+      await expectStatus(call({ claims: seller, params: { parcelId: String(stored.parcel.id) } }), 200);
+    }],
+  ],
+  'POST /parcels/{parcelId}/shiprocket/refresh': [
+    ['read the parcel, track, move it in one transaction with its items', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: withLiveCourier({ ...stored.parcel, status: 'processed' }) });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: admin, params: { parcelId: String(stored.parcel.id) } }), 200);
+    }],
+    ['nothing to move: one update of the courier details', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: withLiveCourier({ ...stored.parcel, status: 'shipped' }) });
+      documents.on(UpdateCommand).resolves({});
+      await expectStatus(call({ claims: admin, params: { parcelId: String(stored.parcel.id) } }), 200);
     }],
   ],
   'PUT /sellers/{sellerId}': [

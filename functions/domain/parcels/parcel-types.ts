@@ -13,12 +13,16 @@ export interface ParcelEvent {
   noteVisibleToCustomer: boolean;
 }
 
-/** The courier shipment of a parcel (API.md, CourierShipment). */
+/** How far creating a courier shipment got: a retry resumes from here. */
+export type CourierProgress = 'requested' | 'created' | 'awb_assigned' | 'complete';
+
+/** The courier shipment of a parcel (API.md, CourierShipment, plus `progress` and `attempt`, which the API does not show). */
 export interface CourierShipment {
   provider: 'shiprocket';
-  orderId: string;
+  /** Shiprocket's ids; null only while a create is unfinished (its answer not yet seen). */
+  orderId: string | null;
   channelOrderId: string;
-  shipmentId: string;
+  shipmentId: string | null;
   awb: string | null;
   courierId: number | null;
   courierName: string | null;
@@ -35,6 +39,9 @@ export interface CourierShipment {
   etd: string | null;
   lastSyncedAt: string | null;
   cancelledAt: string | null;
+  progress: CourierProgress;
+  /** 1 for the parcel's first courier order, 2 after one was cancelled, ...: it picks the channel order id. */
+  attempt: number;
 }
 
 export interface Parcel {

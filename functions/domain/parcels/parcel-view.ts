@@ -1,9 +1,12 @@
 import type { Principal } from '../principal.ts';
-import type { Parcel, ParcelEvent } from './parcel-types.ts';
+import type { CourierShipment, Parcel, ParcelEvent } from './parcel-types.ts';
 
 /** A parcel event as the API shows it. */
 export type ParcelEventView = Omit<ParcelEvent, 'noteVisibleToCustomer'>;
-export type ParcelView = Omit<Parcel, 'events'> & { events: ParcelEventView[] };
+export type CourierShipmentView = Omit<CourierShipment, 'progress' | 'attempt'>;
+export type ParcelView = Omit<Parcel, 'events' | 'courier'> & { events: ParcelEventView[]; courier: CourierShipmentView | null };
+
+const courierView = ({ progress: _progress, attempt: _attempt, ...courier }: CourierShipment): CourierShipmentView => courier;
 
 const staffEvent = ({ noteVisibleToCustomer: _visible, ...event }: ParcelEvent): ParcelEventView => event;
 
@@ -18,5 +21,10 @@ const customerEvent = (event: ParcelEvent): ParcelEventView => ({
 
 /** The parcel as `principal` may see it: customers get events without internal notes or staff ids. */
 export function parcelView(parcel: Parcel, principal: Principal): ParcelView {
-  return { ...parcel, events: parcel.events.map(principal.role === 'customer' ? customerEvent : staffEvent) };
+  return {
+    ...parcel,
+    // An attempt Shiprocket has not confirmed yet is not shown: the parcel reads as before it.
+    courier: parcel.courier && parcel.courier.progress !== 'requested' ? courierView(parcel.courier) : null,
+    events: parcel.events.map(principal.role === 'customer' ? customerEvent : staffEvent),
+  };
 }
