@@ -7,6 +7,7 @@ import { INVOICE_ROUTE_KEY, printInvoiceBench } from './invoice-pdf.ts';
 import { measureHandlerCpu } from './handler-cpu.ts';
 import { measureRoundTrips } from './round-trips.ts';
 import { measureStalledDatabase } from './stalled-database.ts';
+import { measureCourier } from './courier.ts';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
@@ -48,3 +49,12 @@ console.log(`Import time target (all but ${INVOICE_ROUTE_KEY}): ${slow.length ==
 
 console.log('\n4. Invoices');
 await printInvoiceBench();
+
+console.log('\n5. Shiprocket (simulator + DynamoDB Local)');
+const courier = await measureCourier();
+console.log(`Courier calls per create (token cached): ${courier.courierCallsPerCreate.length} — ${courier.courierCallsPerCreate.join(', ')}`);
+console.log('  (the minimum the API allows: create the order, assign the AWB, request pickup, generate the label; no serviceability call when Shiprocket picks its recommended courier)');
+console.log(`Logins per 100 creates: ${courier.loginsPer100Creates} (target 1)`);
+console.table(
+  Object.entries(courier.dynamoRoundTrips).map(([route, commands]) => ({ route, 'DynamoDB round trips': commands.length, requests: commands.join(' + ') })),
+);
