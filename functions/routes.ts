@@ -26,6 +26,8 @@ export interface RouteAccess {
   invoices?: 'readWrite';
   /** Calls Shiprocket: reads its credentials (Secrets Manager in AWS) and shares the login token record in the table. */
   courier?: 'shiprocket';
+  /** Receives Shiprocket's tracking push: reads the webhook token (Secrets Manager in AWS). */
+  courierWebhook?: 'shiprocket';
 }
 
 export interface Route {
@@ -55,6 +57,8 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/parcels/{parcelId}/shiprocket', roles: ['seller'], handler: 'parcels/create-shiprocket-shipment', access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], courier: 'shiprocket' } },
   { method: 'POST', path: '/parcels/{parcelId}/shiprocket/cancel', roles: ['seller', 'admin'], handler: 'parcels/cancel-shiprocket-shipment', access: { table: ['GetItem', 'UpdateItem'], courier: 'shiprocket' } },
   { method: 'POST', path: '/parcels/{parcelId}/shiprocket/refresh', roles: ['seller', 'admin'], handler: 'parcels/refresh-shiprocket-shipment', access: { table: ['GetItem', 'UpdateItem'], courier: 'shiprocket' } },
+
+  { method: 'POST', path: '/webhooks/courier', roles: 'public', handler: 'webhooks/courier-webhook', access: { table: ['Query', 'GetItem', 'UpdateItem'], courierWebhook: 'shiprocket' } },
 
   { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: ['PutItem'] } },
   { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: ['GetItem'] } },

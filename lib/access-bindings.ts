@@ -16,6 +16,7 @@ export interface AccessTargets {
   table: ITable;
   invoiceBucket: IBucket;
   shiprocketSecret: ISecret;
+  webhookSecret: ISecret;
   stage: Stage;
 }
 
@@ -55,6 +56,11 @@ const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
   courier: (fn, _provider, { shiprocketSecret }) => {
     shiprocketSecret.grantRead(fn);
     fn.addEnvironment('SHIPROCKET_SECRET_ARN', shiprocketSecret.secretArn);
+  },
+  // Only the token Shiprocket sends with its pushes: the webhook never sees the API user's password.
+  courierWebhook: (fn, _provider, { webhookSecret }) => {
+    webhookSecret.grantRead(fn);
+    fn.addEnvironment('SHIPROCKET_WEBHOOK_SECRET_ARN', webhookSecret.secretArn);
   },
 };
 

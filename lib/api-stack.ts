@@ -1,5 +1,5 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
@@ -25,6 +25,8 @@ export interface ApiStackProps extends StackProps {
   invoiceBucketName: string;
   /** The stateful stack's Shiprocket credentials, found by name. */
   shiprocketSecretName: string;
+  /** The stateful stack's webhook token, found by name. */
+  webhookSecretName: string;
   userPool?: ShippingUserPool;
   /** The routes to deploy; the route table unless a test passes its own. */
   routes?: readonly Route[];
@@ -50,6 +52,7 @@ export class ApiStack extends Stack {
     const table = Table.fromTableAttributes(this, 'Table', { tableName: props.tableName, grantIndexPermissions: false });
     const invoiceBucket = Bucket.fromBucketName(this, 'InvoiceBucket', props.invoiceBucketName);
     const shiprocketSecret = Secret.fromSecretNameV2(this, 'ShiprocketSecret', props.shiprocketSecretName);
+    const webhookSecret = Secret.fromSecretNameV2(this, 'WebhookSecret', props.webhookSecretName);
     const usedIds = new Set<string>();
 
     for (const route of props.routes ?? routeTable) {
@@ -63,15 +66,26 @@ export class ApiStack extends Stack {
         settings: props.config.settings,
         bundledFiles: filesShippedWith(route.access),
       });
-      bindAccess(fn.lambda, route.access, { table, invoiceBucket, shiprocketSecret, stage: props.config.stage });
+      bindAccess(fn.lambda, route.access, { table, invoiceBucket, shiprocketSecret, webhookSecret, stage: props.config.stage });
       this.addRoute(id, route, new HttpLambdaIntegration(`${id}Integration`, fn.lambda), authorizer);
       alarms.watchFunction(id, routeKey(route), fn.lambda);
     }
 
     this.addFallback(entryOf(FALLBACK_HANDLER), props, alarms);
+    this.throttlePublicRoutes(props.routes ?? routeTable, props.config.settings.publicRouteThrottle);
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.stage.url });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+  }
+
+  /** Routes without a token get their own, lower limit (HTTP APIs set per-route throttles on the stage). */
+  private throttlePublicRoutes(routes: readonly Route[], throttle: { rateLimit: number; burstLimit: number }): void {
+    const stage = this.httpApi.stage.node.defaultChild as CfnStage;
+    stage.routeSettings = Object.fromEntries(
+      routes
+        .filter((route) => route.roles === 'public')
+        .map((route) => [routeKey(route), { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit }]),
+    );
   }
 
   /** Unmatched requests get the API's 404 error shape instead of API Gateway's own `{"message":"Not Found"}`. */

@@ -13,6 +13,8 @@ export interface StageSettings {
   logLevel: 'DEBUG' | 'INFO';
   /** Stage-wide default for every route; API Gateway answers 429 above it. */
   throttle: { rateLimit: number; burstLimit: number };
+  /** Each route without a token (health, the courier webhook) on its own, so anonymous traffic cannot use up the shared rate. */
+  publicRouteThrottle: { rateLimit: number; burstLimit: number };
 }
 
 export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
@@ -21,12 +23,14 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     removalPolicy: RemovalPolicy.DESTROY,
     logLevel: 'DEBUG',
     throttle: { rateLimit: 50, burstLimit: 100 },
+    publicRouteThrottle: { rateLimit: 10, burstLimit: 20 },
   },
   prod: {
     logRetention: RetentionDays.ONE_YEAR,
     removalPolicy: RemovalPolicy.RETAIN,
     logLevel: 'INFO',
     throttle: { rateLimit: 500, burstLimit: 1000 },
+    publicRouteThrottle: { rateLimit: 50, burstLimit: 100 },
   },
 };
 

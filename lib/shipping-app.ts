@@ -2,7 +2,7 @@ import { Tags, Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack, type ApiStackProps } from './api-stack.ts';
 import { SERVICE_NAME, type DeployConfig } from './deploy-config.ts';
-import { invoiceBucketNameFor, shiprocketSecretNameFor, StatefulStack } from './stateful-stack.ts';
+import { invoiceBucketNameFor, shiprocketSecretNameFor, StatefulStack, webhookSecretNameFor } from './stateful-stack.ts';
 
 export interface ShippingStacks {
   stateful: StatefulStack;
@@ -26,6 +26,7 @@ export function addShippingStacks(app: App, config: DeployConfig, overrides: Api
     tableName: stateful.tableName,
     invoiceBucketName: invoiceBucketNameFor(config.stage),
     shiprocketSecretName: shiprocketSecretNameFor(config.stage),
+    webhookSecretName: webhookSecretNameFor(config.stage),
     userPool: stateful.userPool,
     description: `Shipping ${config.stage}: HTTP API, functions, alarms`,
     ...overrides,

@@ -21,6 +21,7 @@ export class StatefulStack extends Stack {
   readonly tableName: string;
   readonly invoiceBucket: Bucket;
   readonly shiprocketSecret: Secret;
+  readonly webhookSecret: Secret;
   /** Absent when an external OIDC issuer signs the tokens. */
   readonly userPool?: ShippingUserPool;
 
@@ -33,6 +34,8 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'InvoiceBucketName', { value: this.invoiceBucket.bucketName });
     this.shiprocketSecret = shiprocketSecret(this, shiprocketSecretNameFor(props.config.stage));
     new CfnOutput(this, 'ShiprocketSecretName', { value: this.shiprocketSecret.secretName });
+    this.webhookSecret = webhookTokenSecret(this, webhookSecretNameFor(props.config.stage));
+    new CfnOutput(this, 'WebhookSecretName', { value: this.webhookSecret.secretName });
     if (!props.config.oidc) {
       this.userPool = new ShippingUserPool(this, 'Users', props.config);
       new CfnOutput(this, 'UserPoolId', { value: this.userPool.pool.userPoolId });
@@ -95,6 +98,27 @@ function shiprocketSecret(scope: Construct, secretName: string): Secret {
   Validations.of(secret).acknowledge({
     id: 'AwsSolutions-SMG4',
     reason: "The password belongs to a Shiprocket API user and changes only in Shiprocket's panel; rotating it here would lock the integration out.",
+  });
+  return secret;
+}
+
+/** The token Shiprocket sends in `x-api-key` with each tracking push. */
+export const webhookSecretNameFor = (stage: Stage): string => `${SERVICE_NAME}/${stage}/courier-webhook`;
+
+/**
+ * Generated at deploy (`{ "token": "<32 characters>" }`): copy it into Shiprocket's webhook
+ * settings (docs/deploy.md). Retained, so a redeploy never changes what Shiprocket must send.
+ */
+function webhookTokenSecret(scope: Construct, secretName: string): Secret {
+  const secret = new Secret(scope, 'WebhookSecret', {
+    secretName,
+    description: 'Shiprocket tracking webhook token: JSON { "token": "..." }, to be set as the webhook token in Shiprocket',
+    generateSecretString: { secretStringTemplate: '{}', generateStringKey: 'token', passwordLength: 32, excludePunctuation: true },
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(secret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason: "Shiprocket's panel holds a copy of this token; rotating it here alone would reject every push until someone updates the panel.",
   });
   return secret;
 }

@@ -11,6 +11,9 @@ import { learnFromSavedSeller, persistedPickupLocations } from './shiprocket-sim
 import { SIMULATOR_EMAIL, SIMULATOR_PASSWORD, startShiprocketSimulator, type ShiprocketSimulator } from './shiprocket-simulator/simulator.ts';
 import { supervise, type Supervisor } from './supervisor.ts';
 
+/** API.md's local default for `SHIPROCKET_WEBHOOK_TOKEN`. */
+export const LOCAL_WEBHOOK_TOKEN = 'local-webhook-token';
+
 export interface LocalRuntimeOptions {
   apiPort: number;
   dynamoPort: number;
@@ -180,6 +183,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       throw error.code === 'EADDRINUSE' ? new PortTakenError(describeTakenPort(portClaims(options)[0]!)) : error;
     });
     stops.push(() => api.close());
+    // Shiprocket pushes tracking to the webhook route with its token, as the panel's webhook setting does.
+    process.env.SHIPROCKET_WEBHOOK_TOKEN ??= LOCAL_WEBHOOK_TOKEN;
+    shiprocketSimulator?.setWebhook({ url: `${api.url}/webhooks/courier`, token: process.env.SHIPROCKET_WEBHOOK_TOKEN });
     return {
       apiUrl: api.url,
       dynamoEndpoint,

@@ -45,7 +45,14 @@ async function load(): Promise<ShiprocketCredentials> {
 }
 
 async function readSecret(secretArn: string): Promise<ShiprocketCredentials> {
-  // Loaded with the first login only: functions that never log in do not pay for the SDK client.
+  const credentials = secretSchema.safeParse(await readSecretJson(secretArn));
+  if (!credentials.success) throw new Error('The Shiprocket secret must be a JSON string {"email": "...", "password": "..."}');
+  return credentials.data;
+}
+
+/** A JSON secret's value (undefined when it is not JSON), within the request's deadline. */
+export async function readSecretJson(secretArn: string): Promise<unknown> {
+  // Loaded on first use only: functions that never read a secret do not pay for the SDK client.
   const { GetSecretValueCommand, SecretsManagerClient } = await import('@aws-sdk/client-secrets-manager');
   secrets ??= new SecretsManagerClient({ maxAttempts: 3, requestHandler: TIMEOUTS });
   const signal = outboundSignal();
@@ -57,13 +64,9 @@ async function readSecret(secretArn: string): Promise<ShiprocketCredentials> {
   } catch (error) {
     throw storageFault(error, 'retry-safe');
   }
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(secretString ?? '');
+    return JSON.parse(secretString ?? '');
   } catch {
-    parsed = undefined;
+    return undefined;
   }
-  const credentials = secretSchema.safeParse(parsed);
-  if (!credentials.success) throw new Error('The Shiprocket secret must be a JSON string {"email": "...", "password": "..."}');
-  return credentials.data;
 }

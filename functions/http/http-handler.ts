@@ -102,3 +102,14 @@ export function httpHandler<Body = undefined, Query = Record<string, never>, Par
 export function publicHandler(run: (event: ApiEvent) => Promise<HttpResult>) {
   return baseHandler().handler((event, context) => withDeadline(context.getRemainingTimeInMillis?.(), () => run(event)));
 }
+
+/**
+ * A courier's push (no JWT): the shared key in `x-api-key` is checked (constant time) before the
+ * body is even parsed (401 otherwise), then JSON (400) and schema (400), then `run`.
+ */
+export function webhookHandler<Body>(isKey: (presented: string | undefined) => Promise<boolean>, schema: z.ZodMiniType<Body>, run: (body: Body) => Promise<HttpResult>) {
+  return publicHandler(async (event) => {
+    if (!(await isKey(event.headers?.['x-api-key']))) throw new UnauthorizedError('A valid x-api-key header is required.');
+    return run(validate(schema, parseJsonBody(event.body, event.isBase64Encoded), 'body'));
+  });
+}

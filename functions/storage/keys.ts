@@ -22,3 +22,4 @@ export const invoiceSequenceKey = (sellerId: string, financialYear: string) => (
 export const invoiceDocumentKey = (parcelId: string) => ({ pk: `PARCEL#${parcelId}`, sk: 'INVOICE' as const });
 /** The courier's API token shared by every function, with the lease of the one logging in (`scope`: `shiprocket`). */
 export const courierTokenKey = (scope: string) => ({ pk: `COURIER#${scope}`, sk: 'TOKEN' as const });
+export const awbLookup = (awb: string) => `AWB#${awb}`;

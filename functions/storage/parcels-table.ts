@@ -1,17 +1,17 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryPerson } from '#domain/delivery-persons/delivery-person.ts';
 import { UnavailableError } from '#domain/errors.ts';
 import type { ItemStatus, OrderItem } from '#domain/orders/order-types.ts';
 import type { IssuedInvoice } from '#domain/invoices/issued-invoice.ts';
-import type { Parcel, ParcelEvent } from '#domain/parcels/parcel-types.ts';
+import type { CourierShipment, Parcel, ParcelEvent } from '#domain/parcels/parcel-types.ts';
 import type { ParcelStatus } from '#domain/parcels/parcel-status.ts';
 import { toDeliveryPerson, type DeliveryPersonRecord } from './delivery-persons-table.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
-import { customerList, deliveryPersonKey, deliveryPersonList, kindList, parcelKey, sellerList } from './keys.ts';
+import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindList, parcelKey, sellerList } from './keys.ts';
 import type { ItemRef, StoredOrder } from './order-items-table.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
-import { INDEX_KEY_ATTRIBUTES } from './table-design.ts';
+import { INDEX_KEY_ATTRIBUTES, INDEXES } from './table-design.ts';
 import { ConditionsFailed, recordId, writeAtomically, writeIfConditionsHold, type WriteAction } from './transactions.ts';
 
 /**
@@ -21,7 +21,11 @@ import { ConditionsFailed, recordId, writeAtomically, writeIfConditionsHold, typ
  */
 type ParcelItemSnapshot = Omit<OrderItem, 'status' | 'parcelId' | 'deliveredAt'> & ItemRef;
 
-interface ParcelRecord extends Omit<Parcel, 'items'> {
+/** A courier shipment as stored; shipments recorded before scans, exceptions and event ordering lack them. */
+type StoredCourier = Omit<CourierShipment, 'scans' | 'exception' | 'lastEventAt'> & Partial<Pick<CourierShipment, 'scans' | 'exception' | 'lastEventAt'>>;
+
+interface ParcelRecord extends Omit<Parcel, 'items' | 'courier'> {
+  courier: StoredCourier | null;
   pk: string;
   sk: 'PARCEL';
   kind: 'PARCEL';
@@ -41,6 +45,9 @@ interface ParcelRecord extends Omit<Parcel, 'items'> {
   byCustomerSk?: string;
   byDeliveryPersonPk?: string;
   byDeliveryPersonSk?: string;
+  /** Present exactly while the parcel has a live courier shipment with an AWB, not yet at its end. */
+  byAwbPk?: string;
+  byAwbSk?: string;
 }
 
 /** The parcel as it is after a change written from `stored`: the next write is conditioned on this version. */
@@ -78,7 +85,7 @@ function toParcel(record: ParcelRecord): Parcel {
     shippingMethod: record.shippingMethod,
     deliveryPersonId: record.deliveryPersonId,
     items,
-    courier: record.courier,
+    courier: record.courier && { scans: [], exception: null, lastEventAt: null, ...record.courier },
     invoiceNumber: record.invoiceNumber,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
@@ -196,15 +203,21 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
     set.push('deliveredAt = :deliveredAt');
     values[':deliveredAt'] = items.deliveredAt;
   }
+  if (parcel.deliveryPersonId || awbTracked(parcel)) values[':id'] = parcel.id;
   if (parcel.deliveryPersonId) {
     set.push('byDeliveryPersonPk = :assigneeList', 'byDeliveryPersonSk = :id');
-    Object.assign(values, { ':assigneeList': deliveryPersonList(parcel.deliveryPersonId, 'PARCEL'), ':id': parcel.id });
+    values[':assigneeList'] = deliveryPersonList(parcel.deliveryPersonId, 'PARCEL');
+  }
+  const trackedAwb = awbTracked(parcel);
+  if (trackedAwb) {
+    set.push('byAwbPk = :awbLookup', 'byAwbSk = :id');
+    values[':awbLookup'] = awbLookup(trackedAwb);
   }
   const parcelUpdate: WriteAction = {
     Update: {
       TableName: tableName(),
       Key: parcelKey(parcel.id),
-      UpdateExpression: `SET ${set.join(', ')}`,
+      UpdateExpression: `SET ${set.join(', ')}${trackedAwb ? '' : ' REMOVE byAwbPk, byAwbSk'}`,
       ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: values,
@@ -214,6 +227,33 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
     ? itemActions(stored, 'SET #status = :status, deliveredAt = :deliveredAt', { ':status': items.status, ':deliveredAt': items.deliveredAt })
     : [];
   return writeOrStale([parcelUpdate, ...itemUpdates]);
+}
+
+/** The AWB a courier webhook may name for this parcel: a live shipment's, until the parcel's journey ends. */
+function awbTracked(parcel: Parcel): string | undefined {
+  const courier = parcel.courier;
+  if (!courier?.awb || courier.cancelledAt !== null || ['delivered', 'rto_delivered', 'cancelled'].includes(parcel.status)) return undefined;
+  return courier.awb;
+}
+
+/**
+ * The parcel of a live shipment by its AWB, from the index (one Query, eventually consistent: the
+ * write that follows is conditioned on the version read, and a stale one reads again).
+ */
+export async function findParcelByAwb(awb: string): Promise<StoredParcel | undefined> {
+  const output = await reading(() =>
+    send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEXES.byAwb.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.byAwb.partitionKey },
+        ExpressionAttributeValues: { ':pk': awbLookup(awb) },
+        Limit: 1,
+      }),
+    ),
+  );
+  return liveRecord(output.Items?.[0] as ParcelRecord | undefined);
 }
 
 /**

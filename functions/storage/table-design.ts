@@ -30,6 +30,11 @@ export const INDEXES = {
   byDeliveryPerson: { name: 'byDeliveryPerson', partitionKey: 'byDeliveryPersonPk', sortKey: 'byDeliveryPersonSk', projection: ALL },
   /** A seller's items not yet in a parcel, newest first (sparse: removed when parcelled). */
   awaitingPacking: { name: 'awaitingPacking', partitionKey: 'awaitingPackingPk', sortKey: 'awaitingPackingSk', projection: ALL },
+  /**
+   * The parcel of a live courier shipment by its AWB, `AWB#{awb}` (sparse: only while the shipment
+   * is live and not at its end). The whole parcel is projected: a webhook is one Query + one write.
+   */
+  byAwb: { name: 'byAwb', partitionKey: 'byAwbPk', sortKey: 'byAwbSk', projection: ALL },
 } as const satisfies Record<string, IndexDesign>;
 
 export type IndexName = keyof typeof INDEXES;

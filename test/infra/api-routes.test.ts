@@ -42,6 +42,14 @@ describe('API stack built from the route table', () => {
     });
   });
 
+  it('throttles each route without a token on its own, lower limit (anonymous traffic cannot use up the shared rate)', () => {
+    const stage = Object.values(shipping.api.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    expect(stage.Properties.RouteSettings).toEqual({
+      'GET /health': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      'POST /webhooks/courier': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+    });
+  });
+
   it('throttles every route by default and writes JSON access logs', () => {
     shipping.api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

@@ -40,6 +40,7 @@ describe('cdk-nag AwsSolutions', () => {
       'shipping-dev-stateful/InvoiceBucket AwsSolutions-S1',
       // The Shiprocket API user's password changes in Shiprocket's panel, not by rotation here.
       'shipping-dev-stateful/ShiprocketSecret AwsSolutions-SMG4',
+      'shipping-dev-stateful/WebhookSecret AwsSolutions-SMG4',
       // Cognito: no advanced security plan, MFA optional.
       'shipping-dev-stateful/Users/Pool AwsSolutions-COG2',
       'shipping-dev-stateful/Users/Pool AwsSolutions-COG8',

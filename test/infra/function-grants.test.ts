@@ -48,7 +48,7 @@ describe('functions and their grants', () => {
     expect(fn.properties.Environment.Variables.TABLE_NAME).toBe(declared.length > 0 ? 'shipping-dev' : undefined);
     const expectedOthers = [
       ...(route.access.invoices ? ['s3:GetObject', 's3:PutObject'] : []),
-      ...(route.access.courier ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
+      ...(route.access.courier || route.access.courierWebhook ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
     ];
     expect(otherActionsOf(fn.id).sort()).toEqual(expectedOthers.sort());
   });
@@ -66,18 +66,20 @@ describe('functions and their grants', () => {
     expect(fn.properties.Environment.Variables).toMatchObject({ INVOICE_FONT_DIR: '/var/task' });
   });
 
-  it('lets only the courier functions read the Shiprocket secret, and only that secret', () => {
-    const readers = [...functionsByRouteKey(shipping.api).entries()]
-      .filter(([, fn]) => JSON.stringify(statementsOfFunction(shipping.api, fn.id)).includes('secretsmanager:'))
-      .map(([key]) => key)
-      .sort();
-    expect(readers).toEqual(['POST /parcels/{parcelId}/shiprocket', 'POST /parcels/{parcelId}/shiprocket/cancel', 'POST /parcels/{parcelId}/shiprocket/refresh']);
-    for (const key of readers) {
-      const fn = functionOf(key);
-      const statement = statementsOfFunction(shipping.api, fn.id).find((entry) => JSON.stringify(entry.Action).includes('secretsmanager:'))!;
-      expect([statement.Resource].flat().map(rendered)).toEqual(['arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:shipping/dev/shiprocket-??????']);
-      expect(fn.properties.Environment.Variables.SHIPROCKET_SECRET_ARN).toBeDefined();
-    }
+  it('lets the courier functions read only the Shiprocket credentials, and the webhook only its token', () => {
+    const secretsOf = new Map(
+      [...functionsByRouteKey(shipping.api).entries()]
+        .map(([key, fn]) => [key, statementsOfFunction(shipping.api, fn.id).filter((entry) => JSON.stringify(entry.Action).includes('secretsmanager:'))] as const)
+        .filter(([, statements]) => statements.length > 0)
+        .map(([key, statements]) => [key, statements.flatMap((statement) => [statement.Resource].flat().map(rendered))]),
+    );
+    const secret = (name: string) => `arn:\${AWS::Partition}:secretsmanager:\${AWS::Region}:\${AWS::AccountId}:secret:${name}-??????`;
+    expect(Object.fromEntries(secretsOf)).toEqual({
+      'POST /parcels/{parcelId}/shiprocket': [secret('shipping/dev/shiprocket')],
+      'POST /parcels/{parcelId}/shiprocket/cancel': [secret('shipping/dev/shiprocket')],
+      'POST /parcels/{parcelId}/shiprocket/refresh': [secret('shipping/dev/shiprocket')],
+      'POST /webhooks/courier': [secret('shipping/dev/courier-webhook')],
+    });
   });
 
   it('gives the not-found fallback no table access at all', () => {

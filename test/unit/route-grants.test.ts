@@ -302,6 +302,28 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
       await expectStatus(call({ claims: admin, params: { parcelId: String(stored.parcel.id) } }), 200);
     }],
   ],
+  'POST /webhooks/courier': [
+    ['a push for a live shipment: one Query by AWB, one transaction moving the parcel and its items', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [withLiveCourier({ ...stored.parcel, status: 'processed' })] });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'AWB1', shipment_status_id: 42, current_timestamp: '27 11 2026 10:00:00' } }), 200);
+    }],
+    ['a push that changes no status: one update of the courier details', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [withLiveCourier({ ...stored.parcel, status: 'shipped' })] });
+      documents.on(UpdateCommand).resolves({});
+      await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'AWB1', shipment_status_id: 18, current_timestamp: '27 11 2026 11:00:00' } }), 200);
+    }],
+    ['a push racing another change: the write is refused, the parcel read again, the push applied once', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [withLiveCourier({ ...stored.parcel, status: 'shipped' })] });
+      documents.on(UpdateCommand).rejectsOnce(conditionFailed()).resolves({});
+      documents.on(GetCommand).resolves({ Item: withLiveCourier({ ...stored.parcel, status: 'shipped' }) });
+      await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'AWB1', shipment_status_id: 18, current_timestamp: '27 11 2026 12:00:00' } }), 200);
+    }],
+    ['an unknown AWB: one Query, nothing written', async (call) => {
+      documents.on(QueryCommand).resolves({ Items: [] });
+      await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'OTHER', shipment_status_id: 18 } }), 200);
+    }],
+  ],
   'PUT /sellers/{sellerId}': [
     ['creates', async (call) => {
       documents.on(PutCommand).resolves({});

@@ -1,7 +1,8 @@
-import { writeParcelChange, type StoredParcel } from '#storage/parcels-table.ts';
+import { readParcel, writeParcelChange, type StoredParcel } from '#storage/parcels-table.ts';
 import { applyStatusChange, changedMeanwhile } from '../parcels/apply-status-change.ts';
+import { ConflictError } from '../errors.ts';
 import { canMove, type EventSource } from '../parcels/parcel-status.ts';
-import { hasLiveCourierShipment, type Parcel, type ParcelEvent } from '../parcels/parcel-types.ts';
+import { hasLiveCourierShipment, MAX_COURIER_SCANS, type CourierScan, type CourierShipment, type Parcel, type ParcelEvent } from '../parcels/parcel-types.ts';
 import { courierStatusOf } from './courier-status.ts';
 
 export interface CourierStatusUpdate {
@@ -9,35 +10,75 @@ export interface CourierStatusUpdate {
   code: number;
   /** Shiprocket's own words for it, when it sent some. */
   label?: string | null;
-  /** When the courier says it happened (ISO UTC). */
+  /** When the courier says it happened (ISO UTC); it orders updates, whatever their arrival. */
   at: string;
   source: Extract<EventSource, 'webhook' | 'sync' | 'refresh'>;
+  /** Carrier scans that came with it (any order). */
+  scans?: readonly CourierScan[];
+}
+
+export type CourierStatusOutcome = 'applied' | 'duplicate' | 'older' | 'no-live-shipment';
+
+const scanKey = (scan: CourierScan) => `${scan.at}|${scan.code}|${scan.activity}|${scan.location}`;
+
+/** Known scans and new ones, once each, newest first, bounded. */
+function mergedScans(known: readonly CourierScan[], incoming: readonly CourierScan[]): CourierScan[] {
+  const byKey = new Map([...known, ...incoming].map((scan) => [scanKey(scan), scan]));
+  return [...byKey.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, MAX_COURIER_SCANS);
 }
 
 /**
- * The one function that applies a courier status to a parcel, for refresh (and the webhook and
- * sync): the courier details always take the new code; the parcel's status moves only where the
- * state machine lets a courier source move it; a cancellation at the courier ends the shipment
- * (the seller may ship again). Answers the parcel as written (unchanged without a live shipment).
+ * The one function that applies a courier status to a parcel, for refresh, the webhook and the
+ * sync. Updates are ordered by the courier's own time: an older one than the newest applied is
+ * ignored, the same code at the same time again is a duplicate (no write). The courier details
+ * take the new code, its scans and any exception; the parcel's status moves only where the state
+ * machine lets a courier source move it; a cancellation at the courier ends the shipment (the
+ * seller may ship again). One version-conditioned write; a concurrent change makes it decide again
+ * on a fresh read, so the same update from two sources lands once.
  */
-export async function applyCourierStatus(stored: StoredParcel, update: CourierStatusUpdate): Promise<Parcel> {
+export async function applyCourierStatus(stored: StoredParcel, update: CourierStatusUpdate): Promise<{ parcel: Parcel; outcome: CourierStatusOutcome }> {
+  try {
+    return await applyOnce(stored, update);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const fresh = await readParcel(stored.parcel.id);
+    if (!fresh) throw error;
+    return applyOnce(fresh, update);
+  }
+}
+
+async function applyOnce(stored: StoredParcel, update: CourierStatusUpdate): Promise<{ parcel: Parcel; outcome: CourierStatusOutcome }> {
   const { parcel } = stored;
-  if (!parcel.courier || !hasLiveCourierShipment(parcel)) return parcel;
+  const current = parcel.courier;
+  if (!current || !hasLiveCourierShipment(parcel)) return { parcel, outcome: 'no-live-shipment' };
+  if (current.lastEventAt !== null && update.at < current.lastEventAt) return { parcel, outcome: 'older' };
+  if (current.lastEventAt === update.at && current.statusCode === update.code) return { parcel, outcome: 'duplicate' };
+
   const meaning = courierStatusOf(update.code);
   const now = new Date().toISOString();
   const label = update.label ?? meaning.label;
-  const courier = { ...parcel.courier, statusCode: update.code, statusLabel: label, lastSyncedAt: now };
+  const courier: CourierShipment = {
+    ...current,
+    statusCode: update.code,
+    statusLabel: label,
+    lastSyncedAt: now,
+    lastEventAt: update.at,
+    scans: mergedScans(current.scans, update.scans ?? []),
+    exception: meaning.exception ? { code: update.code, label, at: update.at } : null,
+  };
+  const note = `Courier: ${label}`;
 
   if (meaning.cancelled) {
-    const event: ParcelEvent = { at: update.at, status: parcel.status, source: update.source, actor: null, note: `Courier: ${label}`, noteVisibleToCustomer: false };
+    const event: ParcelEvent = { at: update.at, status: parcel.status, source: update.source, actor: null, note, noteVisibleToCustomer: false };
     const next: Parcel = { ...parcel, courier: { ...courier, cancelledAt: update.at }, shippingMethod: null, updatedAt: now, events: [...parcel.events, event] };
-    return written(stored, next, event);
+    return { parcel: await written(stored, next, event), outcome: 'applied' };
   }
   const target = meaning.moves;
   if (target && target !== parcel.status && canMove(parcel.status, target, update.source)) {
-    return applyStatusChange(stored, { to: target, source: update.source, actor: null, note: `Courier: ${label}`, noteVisibleToCustomer: true, at: update.at, set: { courier } });
+    const moved = await applyStatusChange(stored, { to: target, source: update.source, actor: null, note, noteVisibleToCustomer: true, at: update.at, set: { courier } });
+    return { parcel: moved, outcome: 'applied' };
   }
-  return written(stored, { ...parcel, courier, updatedAt: now });
+  return { parcel: await written(stored, { ...parcel, courier, updatedAt: now }), outcome: 'applied' };
 }
 
 async function written(stored: StoredParcel, next: Parcel, event?: ParcelEvent): Promise<Parcel> {

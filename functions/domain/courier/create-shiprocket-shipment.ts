@@ -92,8 +92,11 @@ async function recordAttempt(stored: StoredParcel, input: CreateShiprocketShipme
     etd: null,
     lastSyncedAt: null,
     cancelledAt: null,
+    scans: [],
+    exception: null,
     progress: 'requested',
     attempt,
+    lastEventAt: null,
   };
   // Internal until Shiprocket has the order: the parcel as shown is unchanged (parcel-view.ts).
   return saved(stored, { ...parcel, courier });

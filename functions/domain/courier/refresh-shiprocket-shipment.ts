@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import type { Parcel } from '../parcels/parcel-types.ts';
 import type { Principal } from '../principal.ts';
 import { applyCourierStatus } from './apply-courier-status.ts';
+import { courierUpdateOf } from './courier-update.ts';
 import { isShiprocketError, upstreamFailure } from './courier-failures.ts';
 
 /** Refresh: the latest tracking of the parcel's AWB, applied now through the one courier-status path. */
@@ -18,8 +19,6 @@ export async function refreshShiprocketShipment(parcelId: string, principal: Pri
   const tracking = await api.trackAwb(courier.awb).catch((error: unknown) => {
     throw isShiprocketError(error) ? upstreamFailure(error, 'the tracking request') : error;
   });
-  const newest = tracking.activities[0];
-  const code = tracking.shipmentStatus ?? newest?.srStatus ?? null;
-  if (!tracking.found || code === null) return stored.parcel;
-  return applyCourierStatus(stored, { code, label: tracking.currentStatus, at: newest?.at ?? new Date().toISOString(), source: 'refresh' });
+  const update = courierUpdateOf(tracking, 'refresh');
+  return update ? (await applyCourierStatus(stored, update)).parcel : stored.parcel;
 }

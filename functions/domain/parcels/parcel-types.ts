@@ -16,7 +16,27 @@ export interface ParcelEvent {
 /** How far creating a courier shipment got: a retry resumes from here. */
 export type CourierProgress = 'requested' | 'created' | 'awb_assigned' | 'complete';
 
-/** The courier shipment of a parcel (API.md, CourierShipment, plus `progress` and `attempt`, which the API does not show). */
+/** One carrier scan, as the courier reported it (newest first on the parcel). */
+export interface CourierScan {
+  at: string;
+  /** Shiprocket's shipment status code of the scan; null when it sent none ("NA"). */
+  code: number | null;
+  label: string | null;
+  activity: string | null;
+  location: string | null;
+}
+
+/** Something the seller must see: lost, damaged, undelivered, an RTO... (null once the shipment moves on). */
+export interface CourierException {
+  code: number;
+  label: string;
+  at: string;
+}
+
+/**
+ * The courier shipment of a parcel: API.md's CourierShipment, extended with `scans` and
+ * `exception`; `progress`, `attempt` and `lastEventAt` are internal (not shown).
+ */
 export interface CourierShipment {
   provider: 'shiprocket';
   /** Shiprocket's ids; null only while a create is unfinished (its answer not yet seen). */
@@ -39,10 +59,18 @@ export interface CourierShipment {
   etd: string | null;
   lastSyncedAt: string | null;
   cancelledAt: string | null;
+  /** The carrier's scans, newest first, at most MAX_COURIER_SCANS. */
+  scans: CourierScan[];
+  exception: CourierException | null;
   progress: CourierProgress;
   /** 1 for the parcel's first courier order, 2 after one was cancelled, ...: it picks the channel order id. */
   attempt: number;
+  /** The courier's time of the newest courier event applied (webhook, sync, refresh): older ones are ignored. */
+  lastEventAt: string | null;
 }
+
+/** Bounded so that a 99-item parcel with a long journey stays far under DynamoDB's 400 KB. */
+export const MAX_COURIER_SCANS = 50;
 
 export interface Parcel {
   id: string;

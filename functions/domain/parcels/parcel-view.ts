@@ -3,10 +3,10 @@ import type { CourierShipment, Parcel, ParcelEvent } from './parcel-types.ts';
 
 /** A parcel event as the API shows it. */
 export type ParcelEventView = Omit<ParcelEvent, 'noteVisibleToCustomer'>;
-export type CourierShipmentView = Omit<CourierShipment, 'progress' | 'attempt'>;
+export type CourierShipmentView = Omit<CourierShipment, 'progress' | 'attempt' | 'lastEventAt'>;
 export type ParcelView = Omit<Parcel, 'events' | 'courier'> & { events: ParcelEventView[]; courier: CourierShipmentView | null };
 
-const courierView = ({ progress: _progress, attempt: _attempt, ...courier }: CourierShipment): CourierShipmentView => courier;
+const courierView = ({ progress: _progress, attempt: _attempt, lastEventAt: _lastEventAt, ...courier }: CourierShipment): CourierShipmentView => courier;
 
 const staffEvent = ({ noteVisibleToCustomer: _visible, ...event }: ParcelEvent): ParcelEventView => event;
 

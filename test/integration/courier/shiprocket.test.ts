@@ -79,6 +79,8 @@ describe('POST /parcels/{parcelId}/shiprocket', () => {
       etd: null,
       lastSyncedAt: null,
       cancelledAt: null,
+      scans: [],
+      exception: null,
     });
     expect(response.body.items.every((item: { status: string }) => item.status === 'processed')).toBe(true);
     expect(response.body.events.map((event: { note: string | null }) => event.note).join(' ')).toContain(response.body.courier.awb);

@@ -64,9 +64,11 @@ describe('GET /parcels/{parcelId}/invoice', () => {
 
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     expect(response.body).toEqual({ invoiceNumber: `${FY}/000001`, url: expect.stringMatching(/^http/), expiresAt: expect.any(String) });
-    const expiresIn = Date.parse(response.body.expiresAt) - before;
-    expect(expiresIn).toBeGreaterThan(14 * 60_000);
-    expect(expiresIn).toBeLessThanOrEqual(15 * 60_000 + 1_000);
+    const after = Date.now();
+    const expiresAt = Date.parse(response.body.expiresAt);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 15 * 60_000 - 1_000);
+    expect(expiresAt).toBeLessThanOrEqual(after + 15 * 60_000);
+    expect(Number(new URL(response.body.url).searchParams.get('X-Amz-Expires'))).toBe(900);
 
     const pdf = await download(response.body.url);
     expect(pdf.status).toBe(200);
