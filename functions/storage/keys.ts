@@ -23,3 +23,7 @@ export const invoiceDocumentKey = (parcelId: string) => ({ pk: `PARCEL#${parcelI
 /** The courier's API token shared by every function, with the lease of the one logging in (`scope`: `shiprocket`). */
 export const courierTokenKey = (scope: string) => ({ pk: `COURIER#${scope}`, sk: 'TOKEN' as const });
 export const awbLookup = (awb: string) => `AWB#${awb}`;
+/** How many partitions the live-shipment list is spread over (see docs/api.md, "Scheduled sync"). */
+export const LIVE_SHIPMENT_SEGMENTS = 4;
+export const liveShipmentSegment = (segment: number) => `LIVE_SHIPMENT#${segment}`;
+export const courierSyncCursorKey = () => ({ pk: 'COURIER#shiprocket', sk: 'SYNC_CURSOR' as const });

@@ -8,7 +8,7 @@ import type { ParcelStatus } from '#domain/parcels/parcel-status.ts';
 import { toDeliveryPerson, type DeliveryPersonRecord } from './delivery-persons-table.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
-import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindList, parcelKey, sellerList } from './keys.ts';
+import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindList, LIVE_SHIPMENT_SEGMENTS, liveShipmentSegment, parcelKey, sellerList } from './keys.ts';
 import type { ItemRef, StoredOrder } from './order-items-table.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 import { INDEX_KEY_ATTRIBUTES, INDEXES } from './table-design.ts';
@@ -45,9 +45,11 @@ interface ParcelRecord extends Omit<Parcel, 'items' | 'courier'> {
   byCustomerSk?: string;
   byDeliveryPersonPk?: string;
   byDeliveryPersonSk?: string;
-  /** Present exactly while the parcel has a live courier shipment with an AWB, not yet at its end. */
+  /** Present exactly while the parcel has a live courier shipment with an AWB, not yet at its end (both indexes). */
   byAwbPk?: string;
   byAwbSk?: string;
+  liveShipmentPk?: string;
+  liveShipmentSk?: string;
 }
 
 /** The parcel as it is after a change written from `stored`: the next write is conditioned on this version. */
@@ -210,14 +212,16 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
   }
   const trackedAwb = awbTracked(parcel);
   if (trackedAwb) {
-    set.push('byAwbPk = :awbLookup', 'byAwbSk = :id');
+    set.push('byAwbPk = :awbLookup', 'byAwbSk = :id', 'liveShipmentPk = :liveSegment', 'liveShipmentSk = :liveOrder');
     values[':awbLookup'] = awbLookup(trackedAwb);
+    values[':liveSegment'] = liveShipmentSegment(segmentOf(parcel.id));
+    values[':liveOrder'] = `${parcel.courier?.lastSyncedAt ?? parcel.updatedAt}#${parcel.id}`;
   }
   const parcelUpdate: WriteAction = {
     Update: {
       TableName: tableName(),
       Key: parcelKey(parcel.id),
-      UpdateExpression: `SET ${set.join(', ')}${trackedAwb ? '' : ' REMOVE byAwbPk, byAwbSk'}`,
+      UpdateExpression: `SET ${set.join(', ')}${trackedAwb ? '' : ' REMOVE byAwbPk, byAwbSk, liveShipmentPk, liveShipmentSk'}`,
       ConditionExpression: 'version = :version AND attribute_not_exists(deletedAt)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: values,
@@ -234,6 +238,49 @@ function awbTracked(parcel: Parcel): string | undefined {
   const courier = parcel.courier;
   if (!courier?.awb || courier.cancelledAt !== null || ['delivered', 'rto_delivered', 'cancelled'].includes(parcel.status)) return undefined;
   return courier.awb;
+}
+
+/** A parcel's segment of the live-shipment list: stable, spread evenly by its id. */
+function segmentOf(parcelId: string): number {
+  let hash = 0;
+  for (const char of parcelId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % LIVE_SHIPMENT_SEGMENTS;
+}
+
+/** Where a sync pass stands in one segment: the last shipment it read (opaque to the domain). */
+export type LiveShipmentPosition = Record<string, string>;
+
+/**
+ * A page of live shipments of one segment, least recently changed first, from `after` on (one
+ * Query; the index holds whole parcels, so the sync needs no other read).
+ */
+export async function listLiveShipments(segment: number, after: LiveShipmentPosition | undefined, limit: number): Promise<{ shipments: StoredParcel[]; next?: LiveShipmentPosition }> {
+  const output = await reading(() =>
+    send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEXES.liveShipments.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.liveShipments.partitionKey },
+        ExpressionAttributeValues: { ':pk': liveShipmentSegment(segment) },
+        ExclusiveStartKey: after,
+        Limit: limit,
+      }),
+    ),
+  );
+  const shipments = ((output.Items ?? []) as ParcelRecord[]).flatMap((record) => liveRecord(record) ?? []);
+  return { shipments, next: output.LastEvaluatedKey as LiveShipmentPosition | undefined };
+}
+
+/** The position of a shipment in its segment, to resume a pass right after it. */
+export function positionOf(stored: StoredParcel): LiveShipmentPosition {
+  const { parcel } = stored;
+  return {
+    pk: parcelKey(parcel.id).pk,
+    sk: parcelKey(parcel.id).sk,
+    liveShipmentPk: liveShipmentSegment(segmentOf(parcel.id)),
+    liveShipmentSk: `${parcel.courier?.lastSyncedAt ?? parcel.updatedAt}#${parcel.id}`,
+  };
 }
 
 /**

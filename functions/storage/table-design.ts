@@ -35,6 +35,12 @@ export const INDEXES = {
    * is live and not at its end). The whole parcel is projected: a webhook is one Query + one write.
    */
   byAwb: { name: 'byAwb', partitionKey: 'byAwbPk', sortKey: 'byAwbSk', projection: ALL },
+  /**
+   * Live courier shipments for the scheduled sync, `LIVE_SHIPMENT#{segment}`, least recently
+   * changed first (`{lastSyncedAt}#{parcelId}`); sparse like byAwb. Segments spread a large fleet
+   * over partitions and over parallel sync workers.
+   */
+  liveShipments: { name: 'liveShipments', partitionKey: 'liveShipmentPk', sortKey: 'liveShipmentSk', projection: ALL },
 } as const satisfies Record<string, IndexDesign>;
 
 export type IndexName = keyof typeof INDEXES;

@@ -10,8 +10,8 @@ export interface CourierStatusUpdate {
   code: number;
   /** Shiprocket's own words for it, when it sent some. */
   label?: string | null;
-  /** When the courier says it happened (ISO UTC); it orders updates, whatever their arrival. */
-  at: string;
+  /** When the courier says it happened (ISO UTC); it orders updates, whatever their arrival. Without one, the same code again is a duplicate. */
+  at?: string;
   source: Extract<EventSource, 'webhook' | 'sync' | 'refresh'>;
   /** Carrier scans that came with it (any order). */
   scans?: readonly CourierScan[];
@@ -51,31 +51,33 @@ async function applyOnce(stored: StoredParcel, update: CourierStatusUpdate): Pro
   const { parcel } = stored;
   const current = parcel.courier;
   if (!current || !hasLiveCourierShipment(parcel)) return { parcel, outcome: 'no-live-shipment' };
-  if (current.lastEventAt !== null && update.at < current.lastEventAt) return { parcel, outcome: 'older' };
-  if (current.lastEventAt === update.at && current.statusCode === update.code) return { parcel, outcome: 'duplicate' };
+  const now = new Date().toISOString();
+  if (update.at === undefined && current.statusCode === update.code) return { parcel, outcome: 'duplicate' };
+  const at = update.at ?? now;
+  if (current.lastEventAt !== null && at < current.lastEventAt) return { parcel, outcome: 'older' };
+  if (current.lastEventAt === at && current.statusCode === update.code) return { parcel, outcome: 'duplicate' };
 
   const meaning = courierStatusOf(update.code);
-  const now = new Date().toISOString();
   const label = update.label ?? meaning.label;
   const courier: CourierShipment = {
     ...current,
     statusCode: update.code,
     statusLabel: label,
     lastSyncedAt: now,
-    lastEventAt: update.at,
+    lastEventAt: at,
     scans: mergedScans(current.scans, update.scans ?? []),
-    exception: meaning.exception ? { code: update.code, label, at: update.at } : null,
+    exception: meaning.exception ? { code: update.code, label, at } : null,
   };
   const note = `Courier: ${label}`;
 
   if (meaning.cancelled) {
-    const event: ParcelEvent = { at: update.at, status: parcel.status, source: update.source, actor: null, note, noteVisibleToCustomer: false };
-    const next: Parcel = { ...parcel, courier: { ...courier, cancelledAt: update.at }, shippingMethod: null, updatedAt: now, events: [...parcel.events, event] };
+    const event: ParcelEvent = { at, status: parcel.status, source: update.source, actor: null, note, noteVisibleToCustomer: false };
+    const next: Parcel = { ...parcel, courier: { ...courier, cancelledAt: at }, shippingMethod: null, updatedAt: now, events: [...parcel.events, event] };
     return { parcel: await written(stored, next, event), outcome: 'applied' };
   }
   const target = meaning.moves;
   if (target && target !== parcel.status && canMove(parcel.status, target, update.source)) {
-    const moved = await applyStatusChange(stored, { to: target, source: update.source, actor: null, note, noteVisibleToCustomer: true, at: update.at, set: { courier } });
+    const moved = await applyStatusChange(stored, { to: target, source: update.source, actor: null, note, noteVisibleToCustomer: true, at, set: { courier } });
     return { parcel: moved, outcome: 'applied' };
   }
   return { parcel: await written(stored, { ...parcel, courier, updatedAt: now }), outcome: 'applied' };

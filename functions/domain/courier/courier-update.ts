@@ -2,7 +2,7 @@ import type { TrackingSnapshot } from '#courier/shiprocket-api.ts';
 import type { CourierScan } from '../parcels/parcel-types.ts';
 import type { CourierStatusUpdate } from './apply-courier-status.ts';
 
-/** A tracking snapshot (refresh, sync) as a courier update: its shipment code (else the newest scan's) at the newest scan's time. */
+/** A tracking snapshot (refresh, sync) as a courier update: its shipment code (else the newest scan's) at the newest scan's time (none without scans). */
 export function courierUpdateOf(tracking: TrackingSnapshot, source: CourierStatusUpdate['source']): CourierStatusUpdate | undefined {
   const newest = tracking.activities[0];
   const code = tracking.shipmentStatus ?? newest?.srStatus ?? null;
@@ -14,5 +14,5 @@ export function courierUpdateOf(tracking: TrackingSnapshot, source: CourierStatu
     activity: activity.activity,
     location: activity.location,
   }));
-  return { code, label: tracking.currentStatus, at: newest?.at ?? new Date().toISOString(), source, scans };
+  return { code, label: tracking.currentStatus, at: newest?.at, source, scans };
 }
