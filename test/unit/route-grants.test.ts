@@ -7,6 +7,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ShiprocketApi, TrackingSnapshot } from '../../functions/courier/shiprocket-api.ts';
+import { jobs } from '../../functions/jobs.ts';
 import { FALLBACK_HANDLER, routeKey, routes, type Route } from '../../functions/routes.ts';
 import { iamActionsOf } from './support/dynamodb-iam.ts';
 import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
@@ -393,5 +394,38 @@ describe('each route declares exactly the DynamoDB actions its handler sends', (
     const call = caller('GET /nowhere', (await handlerModule(FALLBACK_HANDLER)).handler);
     const actions = await actionsSentBy(async () => expectStatus(call({}), 404));
     expect(actions).toEqual([]);
+  });
+});
+
+describe('each scheduled job declares exactly the DynamoDB actions its handler sends', () => {
+  let stored: StoredRecords;
+  beforeAll(async () => {
+    stored = await captureStoredRecords();
+  });
+
+  const runSync = async () => (await handlerModule('jobs/sync-courier-tracking')).handler({}, { getRemainingTimeInMillis: () => 100_000 });
+
+  it('sync-courier-tracking: reads its cursor, queries the live shipments, writes the changed ones and its cursor', async () => {
+    const job = jobs.find((entry) => entry.name === 'sync-courier-tracking')!;
+    const sent = new Set<string>();
+    const scenarios: (() => Promise<void>)[] = [
+      // A shipment that moves (one transaction with its items) and one whose details only change (one update).
+      async () => {
+        documents.on(GetCommand).resolves({});
+        documents.on(QueryCommand).resolvesOnce({ Items: [withLiveCourier({ ...stored.parcel, status: 'processed' })] }).resolves({ Items: [] });
+        documents.on(TransactWriteCommand).resolves({});
+        documents.on(PutCommand).resolves({});
+        await runSync();
+      },
+      async () => {
+        documents.on(GetCommand).resolves({ Item: { cursor: { segment: 1 } } });
+        documents.on(QueryCommand).resolvesOnce({ Items: [withLiveCourier({ ...stored.parcel, status: 'shipped' })] }).resolves({ Items: [] });
+        documents.on(UpdateCommand).resolves({});
+        documents.on(PutCommand).resolves({});
+        await runSync();
+      },
+    ];
+    for (const scenario of scenarios) for (const action of await actionsSentBy(scenario)) sent.add(action);
+    expect([...sent].sort()).toEqual([...(job.access.table ?? [])].sort());
   });
 });
