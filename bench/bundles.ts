@@ -2,7 +2,7 @@
  * Per function: size of the real synthesized bundle, its import time in a fresh Node process, and
  * the dependency that dominates it. `npx tsx bench/bundles.ts` prints the table.
  */
-import { build } from 'esbuild';
+import { build, type BuildOptions, type BuildResult } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -86,26 +86,10 @@ async function medianOf(cwd: string, script: string): Promise<number> {
 async function dominantDependencyOf(routeKey: string): Promise<BundleMeasurement['dominantDependency']> {
   const handler = routeKey === '$default' ? FALLBACK_HANDLER : findRoute(routeKey)?.handler;
   if (!handler) throw new Error(`no route ${routeKey} in the route table`);
-  const result = await build({
-    entryPoints: [handlerEntry(handler)],
-    absWorkingDir: PROJECT_ROOT,
-    bundle: true,
-    platform: 'node',
-    write: false,
-    metafile: true,
-    outfile: 'index.mjs',
-    target: HOUSE_BUNDLE.target,
-    format: HOUSE_BUNDLE.format,
-    mainFields: [...HOUSE_BUNDLE.mainFields],
-    banner: { js: HOUSE_BUNDLE.banner },
-    external: [...HOUSE_BUNDLE.external],
-    alias: HOUSE_BUNDLE.alias,
-    minify: HOUSE_BUNDLE.minify,
-    logLevel: 'silent',
-  });
+  const result = await houseBuild(handlerEntry(handler), { write: false, metafile: true, outfile: 'index.mjs' });
   const bytesByPackage = new Map<string, number>();
   let total = 0;
-  for (const output of Object.values(result.metafile.outputs)) {
+  for (const output of Object.values(result.metafile?.outputs ?? {})) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
       const name = packageOf(input);
       bytesByPackage.set(name, (bytesByPackage.get(name) ?? 0) + bytesInOutput);
@@ -146,4 +130,24 @@ function printTable(measurements: BundleMeasurement[]): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   printTable(await measureBundles());
+}
+
+/** esbuild with exactly the deploy's bundling options (HOUSE_BUNDLE), for measuring what Lambda gets. */
+export function houseBuild(entry: string, options: Omit<BuildOptions, 'entryPoints'>): Promise<BuildResult> {
+  const all: BuildOptions = {
+    entryPoints: [entry],
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    platform: 'node',
+    target: HOUSE_BUNDLE.target,
+    format: HOUSE_BUNDLE.format,
+    mainFields: [...HOUSE_BUNDLE.mainFields],
+    banner: { js: HOUSE_BUNDLE.banner },
+    external: [...HOUSE_BUNDLE.external],
+    alias: HOUSE_BUNDLE.alias,
+    minify: HOUSE_BUNDLE.minify,
+    logLevel: 'silent',
+    ...options,
+  };
+  return build(all);
 }

@@ -4,7 +4,6 @@
  * invoice function's deployment package, zipped as Lambda stores and counts it.
  * `npx tsx bench/invoice-pdf.ts` prints the figures.
  */
-import { build } from 'esbuild';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +20,7 @@ import { handlerEntry } from '../lib/api-stack.ts';
 import { HOUSE_BUNDLE, PROJECT_ROOT, shipFiles } from '../lib/house-function.ts';
 import { subsetInvoiceFont } from '../lib/invoice-font-subset.ts';
 import { sampleInvoiceInput } from '../test/support/invoice-samples.ts';
+import { houseBuild } from './bundles.ts';
 
 /** The invoices issue's targets: 50 lines ≤ 50 ms warm and ≤ 60 KB; the others are reported. */
 export const INVOICE_PDF_TARGETS: Record<number, { warmMs: number; kb: number } | undefined> = {
@@ -91,23 +91,7 @@ export async function measureInvoicePackage(): Promise<InvoicePackageMeasurement
   const dir = await mkdtemp(join(tmpdir(), 'invoice-package-'));
   try {
     const bundleDir = join(dir, 'asset');
-    await build({
-      entryPoints: [handlerEntry(route.handler)],
-      absWorkingDir: PROJECT_ROOT,
-      bundle: true,
-      platform: 'node',
-      outfile: join(bundleDir, 'index.mjs'),
-      target: HOUSE_BUNDLE.target,
-      format: HOUSE_BUNDLE.format,
-      mainFields: [...HOUSE_BUNDLE.mainFields],
-      banner: { js: HOUSE_BUNDLE.banner },
-      external: [...HOUSE_BUNDLE.external],
-      alias: HOUSE_BUNDLE.alias,
-      minify: HOUSE_BUNDLE.minify,
-      sourcemap: HOUSE_BUNDLE.sourcemap,
-      sourcesContent: false,
-      logLevel: 'silent',
-    });
+    await houseBuild(handlerEntry(route.handler), { outfile: join(bundleDir, 'index.mjs'), sourcemap: HOUSE_BUNDLE.sourcemap, sourcesContent: false });
     // The hooks' commands, run as the CDK runs them: bash, from the project root.
     for (const command of shipFiles(filesShippedWith(route.access))?.afterBundling('', bundleDir) ?? []) {
       await promisify(execFile)('bash', ['-c', command], { cwd: PROJECT_ROOT });

@@ -215,7 +215,7 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
     set.push('byAwbPk = :awbLookup', 'byAwbSk = :id', 'liveShipmentPk = :liveSegment', 'liveShipmentSk = :liveOrder');
     values[':awbLookup'] = awbLookup(trackedAwb);
     values[':liveSegment'] = liveShipmentSegment(segmentOf(parcel.id));
-    values[':liveOrder'] = `${parcel.courier?.lastSyncedAt ?? parcel.updatedAt}#${parcel.id}`;
+    values[':liveOrder'] = liveOrderOf(parcel);
   }
   const parcelUpdate: WriteAction = {
     Update: {
@@ -240,6 +240,9 @@ function awbTracked(parcel: Parcel): string | undefined {
   return courier.awb;
 }
 
+/** A live shipment's place in its segment: least recently changed first. */
+const liveOrderOf = (parcel: Parcel) => `${parcel.courier?.lastSyncedAt ?? parcel.updatedAt}#${parcel.id}`;
+
 /** A parcel's segment of the live-shipment list: stable, spread evenly by its id. */
 function segmentOf(parcelId: string): number {
   let hash = 0;
@@ -255,22 +258,25 @@ export type LiveShipmentPosition = Record<string, string>;
  * Query; the index holds whole parcels, so the sync needs no other read).
  */
 export async function listLiveShipments(segment: number, after: LiveShipmentPosition | undefined, limit: number): Promise<{ shipments: StoredParcel[]; next?: LiveShipmentPosition }> {
-  const output = await reading(() =>
-    send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: INDEXES.liveShipments.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.liveShipments.partitionKey },
-        ExpressionAttributeValues: { ':pk': liveShipmentSegment(segment) },
-        ExclusiveStartKey: after,
-        Limit: limit,
-      }),
-    ),
-  );
+  const output = await queryIndex('liveShipments', liveShipmentSegment(segment), { ExclusiveStartKey: after, Limit: limit });
   const shipments = ((output.Items ?? []) as ParcelRecord[]).flatMap((record) => liveRecord(record) ?? []);
   return { shipments, next: output.LastEvaluatedKey as LiveShipmentPosition | undefined };
 }
+
+/** One Query of one partition of an index, oldest sort key first. */
+const queryIndex = (index: 'liveShipments' | 'byAwb', partition: string, page: { ExclusiveStartKey?: Record<string, string>; Limit: number }) =>
+  reading(() =>
+    send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEXES[index].name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES[index].partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
+        ...page,
+      }),
+    ),
+  );
 
 /** The position of a shipment in its segment, to resume a pass right after it. */
 export function positionOf(stored: StoredParcel): LiveShipmentPosition {
@@ -279,7 +285,7 @@ export function positionOf(stored: StoredParcel): LiveShipmentPosition {
     pk: parcelKey(parcel.id).pk,
     sk: parcelKey(parcel.id).sk,
     liveShipmentPk: liveShipmentSegment(segmentOf(parcel.id)),
-    liveShipmentSk: `${parcel.courier?.lastSyncedAt ?? parcel.updatedAt}#${parcel.id}`,
+    liveShipmentSk: liveOrderOf(parcel),
   };
 }
 
@@ -288,18 +294,7 @@ export function positionOf(stored: StoredParcel): LiveShipmentPosition {
  * write that follows is conditioned on the version read, and a stale one reads again).
  */
 export async function findParcelByAwb(awb: string): Promise<StoredParcel | undefined> {
-  const output = await reading(() =>
-    send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: INDEXES.byAwb.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.byAwb.partitionKey },
-        ExpressionAttributeValues: { ':pk': awbLookup(awb) },
-        Limit: 1,
-      }),
-    ),
-  );
+  const output = await queryIndex('byAwb', awbLookup(awb), { Limit: 1 });
   return liveRecord(output.Items?.[0] as ParcelRecord | undefined);
 }
 
