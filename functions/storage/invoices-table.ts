@@ -5,6 +5,7 @@ import type { Seller } from '#domain/sellers/seller.ts';
 import { ConflictError, UnavailableError } from '#domain/errors.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading, storageFault } from './faults.ts';
+import { toSeller, type SellerRecord } from './sellers-table.ts';
 import { invoiceDocumentKey, invoiceSequenceKey, parcelKey, sellerKey } from './keys.ts';
 import type { StoredParcel } from './parcels-table.ts';
 import { ConditionsFailed, recordId, writeAtomically, type WriteAction } from './transactions.ts';
@@ -35,10 +36,9 @@ export async function readInvoicingState(sellerId: string, financialYear: string
   if (Object.keys(output.UnprocessedKeys ?? {}).length > 0) throw new UnavailableError('The database is busy; retry shortly.');
   const records = output.Responses?.[tableName()] ?? [];
   const find = (key: { pk: string; sk: string }) => records.find((record) => recordId(record as { pk: string; sk: string }) === recordId(key));
-  const profile = find(profileAt) as (Seller & { pk: string; sk: string; kind: string }) | undefined;
+  const profile = find(profileAt) as SellerRecord | undefined;
   const sequence = find(sequenceAt) as SequenceRecord | undefined;
-  const seller = profile && { id: profile.id, name: profile.name, storeName: profile.storeName, gstin: profile.gstin, address: profile.address, pickupLocation: profile.pickupLocation, updatedAt: profile.updatedAt };
-  return { seller, lastSequence: sequence?.last ?? 0 };
+  return { seller: profile && toSeller(profile), lastSequence: sequence?.last ?? 0 };
 }
 
 export type TakeNumberResult = 'taken' | 'sequence-moved' | 'already-issued';

@@ -4,13 +4,13 @@ import { send, tableName } from './dynamo-client.ts';
 import { sellerKey } from './keys.ts';
 import { reading, storageFault } from './faults.ts';
 
-interface SellerRecord extends Seller {
+export interface SellerRecord extends Seller {
   pk: string;
   sk: string;
   kind: 'SELLER';
 }
 
-const toSeller = ({ id, name, storeName, gstin, address, pickupLocation, updatedAt }: SellerRecord): Seller => ({
+export const toSeller = ({ id, name, storeName, gstin, address, pickupLocation, updatedAt }: SellerRecord): Seller => ({
   id, name, storeName, gstin, address, pickupLocation, updatedAt,
 });
 
