@@ -1,22 +1,31 @@
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, MathExpression, Metric, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 const PERIOD = Duration.minutes(5);
 /** Percentage of requests answered 5xx within one period. */
 export const SERVER_ERROR_RATE_THRESHOLD = 5;
+/**
+ * Answers of one route within one period that make a spike. On the courier webhook, 4xx are
+ * refused tokens and payloads that do not parse: a flood of wrong tokens or a Shiprocket payload
+ * change. 5xx are pushes Shiprocket will send again, but the statuses arrive late meanwhile.
+ */
+export const ROUTE_SPIKE_THRESHOLDS = { clientErrors: 50, serverErrors: 5 } as const;
 
 /** Alarms for the API and its functions, all notifying one SNS topic that operators subscribe to. */
 export class ApiAlarms extends Construct {
   readonly topic: Topic;
   private readonly action: SnsAction;
+  private readonly api: HttpApi;
 
   constructor(scope: Construct, id: string, api: HttpApi) {
     super(scope, id);
+    this.api = api;
     this.topic = new Topic(this, 'Topic', { displayName: 'Shipping API alarms', enforceSSL: true });
     this.action = new SnsAction(this.topic);
 
@@ -37,15 +46,52 @@ export class ApiAlarms extends Construct {
     });
   }
 
-  /** Errors (uncaught, timeouts, crashes) and throttles of one route's function. */
-  watchFunction(id: string, routeKey: string, fn: LambdaFunction): void {
+  /** Errors (uncaught, timeouts, crashes) and throttles of one function; `label` names its route or job. */
+  watchFunction(id: string, label: string, fn: LambdaFunction): void {
     this.alarm(`${id}Errors`, fn.metricErrors({ statistic: 'Sum', period: PERIOD }), {
-      description: `${routeKey}: the function failed (error, timeout or crash).`,
+      description: `${label}: the function failed (error, timeout or crash).`,
       threshold: 1,
       evaluationPeriods: 1,
     });
     this.alarm(`${id}Throttles`, fn.metricThrottles({ statistic: 'Sum', period: PERIOD }), {
-      description: `${routeKey}: Lambda throttled invocations (concurrency limit reached).`,
+      description: `${label}: Lambda throttled invocations (concurrency limit reached).`,
+      threshold: 1,
+      evaluationPeriods: 1,
+    });
+  }
+
+  /**
+   * Spikes of 4xx and 5xx answers on one route. API Gateway publishes these per-route metrics only
+   * for routes with detailed metrics on (the stage's route settings). The AWS guide names the
+   * dimensions ApiId, Stage, Route; what HTTP APIs publish (and what cdk-monitoring-constructs
+   * alarms on) is ApiId, Stage, Method, Resource, with the route's method and path template.
+   */
+  watchRouteResponses(id: string, route: { method: string; path: string }, stageName: string): void {
+    const key = `${route.method} ${route.path}`;
+    const metric = (metricName: '4xx' | '5xx') =>
+      new Metric({
+        namespace: 'AWS/ApiGateway',
+        metricName,
+        dimensionsMap: { ApiId: this.api.apiId, Stage: stageName, Method: route.method, Resource: route.path },
+        statistic: 'Sum',
+        period: PERIOD,
+      });
+    this.alarm(`${id}ClientErrors`, metric('4xx'), {
+      description: `${key}: at least ${ROUTE_SPIKE_THRESHOLDS.clientErrors} answers 4xx in 5 minutes (refused tokens or payloads; throttled floods).`,
+      threshold: ROUTE_SPIKE_THRESHOLDS.clientErrors,
+      evaluationPeriods: 1,
+    });
+    this.alarm(`${id}ServerErrors`, metric('5xx'), {
+      description: `${key}: at least ${ROUTE_SPIKE_THRESHOLDS.serverErrors} answers 5xx in 5 minutes.`,
+      threshold: ROUTE_SPIKE_THRESHOLDS.serverErrors,
+      evaluationPeriods: 1,
+    });
+  }
+
+  /** Any message in a scheduled job's dead-letter queue: runs failed after their retries, or the schedule could not invoke the job. */
+  watchDeadLetterQueue(id: string, label: string, queue: IQueue): void {
+    this.alarm(`${id}DeadLetters`, queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: PERIOD }), {
+      description: `${label}: messages in its dead-letter queue (the job failed every retry, or could not be invoked); see docs/deploy.md.`,
       threshold: 1,
       evaluationPeriods: 1,
     });

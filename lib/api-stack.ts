@@ -5,12 +5,14 @@ import { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { jobs as jobTable, type Job } from '../functions/jobs.ts';
 import { FALLBACK_HANDLER, routeKey, routes as routeTable, type Route } from '../functions/routes.ts';
-import { bindAccess, filesShippedWith } from './access-bindings.ts';
+import { bindAccess, filesShippedWith, type AccessTargets } from './access-bindings.ts';
 import { ApiAlarms } from './api-alarms.ts';
 import type { DeployConfig } from './deploy-config.ts';
 import { HouseFunction, PROJECT_ROOT } from './house-function.ts';
 import { routeAuthorizer } from './route-authorizer.ts';
+import { checkJobMinutes, jobConstructId, ScheduledJob } from './scheduled-jobs.ts';
 import { ShippingHttpApi } from './shipping-http-api.ts';
 import type { ShippingUserPool } from './user-pool.ts';
 
@@ -30,13 +32,16 @@ export interface ApiStackProps extends StackProps {
   userPool?: ShippingUserPool;
   /** The routes to deploy; the route table unless a test passes its own. */
   routes?: readonly Route[];
-  /** Where a route's handler module lives; tests point it at a stub. */
+  /** The scheduled jobs to deploy; the job table unless a test passes its own. */
+  jobs?: readonly Job[];
+  /** Where a route's or job's handler module lives; tests point it at a stub. */
   entryOf?: (handler: string) => string;
 }
 
 /**
- * The stateless half: the HTTP API, one function per route of the route table, their grants and
- * alarms. Everything here can be replaced on any deploy without touching data.
+ * The stateless half: the HTTP API, one function per route of the route table, one scheduled
+ * function per job of the job table, their grants and alarms. Everything here can be replaced on
+ * any deploy without touching data.
  */
 export class ApiStack extends Stack {
   readonly httpApi: ShippingHttpApi;
@@ -53,12 +58,17 @@ export class ApiStack extends Stack {
     const invoiceBucket = Bucket.fromBucketName(this, 'InvoiceBucket', props.invoiceBucketName);
     const shiprocketSecret = Secret.fromSecretNameV2(this, 'ShiprocketSecret', props.shiprocketSecretName);
     const webhookSecret = Secret.fromSecretNameV2(this, 'WebhookSecret', props.webhookSecretName);
+    const targets: AccessTargets = { table, invoiceBucket, shiprocketSecret, webhookSecret, stage: props.config.stage };
+    const routes = props.routes ?? routeTable;
     const usedIds = new Set<string>();
-
-    for (const route of props.routes ?? routeTable) {
-      const id = routeConstructId(route);
-      if (usedIds.has(id)) throw new Error(`two routes map to the construct id ${id}: rename one path`);
+    const claimId = (id: string, what: string) => {
+      if (usedIds.has(id)) throw new Error(`two ${what} map to the construct id ${id}: rename one`);
       usedIds.add(id);
+    };
+
+    for (const route of routes) {
+      const id = routeConstructId(route);
+      claimId(id, 'routes (or a route and a job)');
 
       const fn = new HouseFunction(this, id, {
         entry: entryOf(route.handler),
@@ -66,26 +76,45 @@ export class ApiStack extends Stack {
         settings: props.config.settings,
         bundledFiles: filesShippedWith(route.access),
       });
-      bindAccess(fn.lambda, route.access, { table, invoiceBucket, shiprocketSecret, webhookSecret, stage: props.config.stage });
+      bindAccess(fn.lambda, route.access, targets);
       this.addRoute(id, route, new HttpLambdaIntegration(`${id}Integration`, fn.lambda), authorizer);
       alarms.watchFunction(id, routeKey(route), fn.lambda);
+      if (receivesPushes(route)) alarms.watchRouteResponses(id, route, this.httpApi.stage.stageName);
+    }
+
+    const jobs = props.jobs ?? jobTable;
+    checkJobMinutes(jobs, props.config.settings);
+    for (const job of jobs) {
+      const id = jobConstructId(job);
+      claimId(id, 'jobs (or a job and a route)');
+      const scheduled = new ScheduledJob(this, id, { job, entry: entryOf(job.handler), settings: props.config.settings, targets, alarms });
+      new CfnOutput(this, `${id}DeadLetterQueueUrl`, { value: scheduled.deadLetterQueue.queueUrl, description: `Dead-letter queue of job ${job.name}` });
+      new CfnOutput(this, `${id}LogGroup`, { value: scheduled.fn.logGroup.logGroupName, description: `Logs of job ${job.name}` });
     }
 
     this.addFallback(entryOf(FALLBACK_HANDLER), props, alarms);
-    this.throttlePublicRoutes(props.routes ?? routeTable, props.config.settings.publicRouteThrottle);
+    this.setRouteSettings(routes, props.config.settings.publicRouteThrottle);
 
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.stage.url });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
   }
 
-  /** Routes without a token get their own, lower limit (HTTP APIs set per-route throttles on the stage). */
-  private throttlePublicRoutes(routes: readonly Route[], throttle: { rateLimit: number; burstLimit: number }): void {
+  /**
+   * Per-route settings of the stage (HTTP APIs keep them there): routes without a token get their
+   * own, lower throttle; routes a courier pushes to get detailed metrics, which their spike alarms read.
+   */
+  private setRouteSettings(routes: readonly Route[], throttle: { rateLimit: number; burstLimit: number }): void {
     const stage = this.httpApi.stage.node.defaultChild as CfnStage;
-    stage.routeSettings = Object.fromEntries(
-      routes
-        .filter((route) => route.roles === 'public')
-        .map((route) => [routeKey(route), { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit }]),
-    );
+    const settings = routes
+      .filter((route) => route.roles === 'public' || receivesPushes(route))
+      .map((route) => [
+        routeKey(route),
+        {
+          ...(route.roles === 'public' ? { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit } : {}),
+          ...(receivesPushes(route) ? { DetailedMetricsEnabled: true } : {}),
+        },
+      ]);
+    stage.routeSettings = Object.fromEntries(settings);
   }
 
   /** Unmatched requests get the API's 404 error shape instead of API Gateway's own `{"message":"Not Found"}`. */
@@ -120,6 +149,12 @@ export class ApiStack extends Stack {
     }
   }
 }
+
+/**
+ * Routes a third party pushes to (the courier webhook): traffic we neither send nor control, so
+ * their 4xx and 5xx spikes alarm on their own instead of drowning in the API's totals.
+ */
+const receivesPushes = (route: Route): boolean => route.access.courierWebhook !== undefined;
 
 /** `GET /parcels/{parcelId}/status` → `GetParcelsParcelIdStatus`. */
 export function routeConstructId(route: Pick<Route, 'method' | 'path'>): string {

@@ -19,13 +19,13 @@ export async function synthesizeApp(outdir: string, stage: Stage = 'dev'): Promi
 }
 
 export interface SynthesizedFunction {
-  /** The route key, which the house function carries as its description. */
+  /** The function's description: its route key, or `job <name>` for a scheduled job. */
   routeKey: string;
   /** Absolute path of the bundled asset directory (index.mjs and its source map). */
   bundleDir: string;
 }
 
-/** The functions of the API stack in a synthesized assembly, with their bundle directories. */
+/** The functions of the API stack (routes and scheduled jobs) in a synthesized assembly, with their bundle directories. */
 export async function synthesizedFunctions(outdir: string, stage: Stage = 'dev'): Promise<SynthesizedFunction[]> {
   const templateFile = join(outdir, `${SERVICE_NAME}-${stage}-api.template.json`);
   const template = JSON.parse(await readFile(templateFile, 'utf8')) as {

@@ -15,6 +15,11 @@ export interface StageSettings {
   throttle: { rateLimit: number; burstLimit: number };
   /** Each route without a token (health, the courier webhook) on its own, so anonymous traffic cannot use up the shared rate. */
   publicRouteThrottle: { rateLimit: number; burstLimit: number };
+  /**
+   * How often a scheduled job of `functions/jobs.ts` runs here, in whole minutes, by job name, when
+   * it differs from the job's own `everyMinutes`. A name that is no job fails synth.
+   */
+  jobMinutes?: Partial<Record<string, number>>;
 }
 
 export const STAGE_SETTINGS: Record<Stage, StageSettings> = {

@@ -48,13 +48,14 @@ export interface HouseFunctionProps {
  */
 export class HouseFunction extends Construct {
   readonly lambda: NodejsFunction;
+  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
     super(scope, id);
-    const logGroup = new LogGroup(this, 'Logs', {
+    const logGroup = (this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.settings.logRetention,
       removalPolicy: props.settings.removalPolicy,
-    });
+    }));
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 

@@ -10,7 +10,7 @@ export interface ShippingStacks {
 }
 
 /** Test seams of the API stack; the app itself passes none. */
-export type ApiOverrides = Pick<ApiStackProps, 'routes' | 'entryOf'>;
+export type ApiOverrides = Pick<ApiStackProps, 'routes' | 'jobs' | 'entryOf'>;
 
 /**
  * Both stacks of one stage, checked by cdk-nag's AwsSolutions pack: a finding without an

@@ -42,12 +42,14 @@ describe('API stack built from the route table', () => {
     });
   });
 
-  it('throttles each route without a token on its own, lower limit (anonymous traffic cannot use up the shared rate)', () => {
+  it('throttles each route without a token on its own, lower limit (anonymous traffic cannot use up the shared rate), and publishes the webhook\'s own metrics', () => {
     const stage = Object.values(shipping.api.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     expect(stage.Properties.RouteSettings).toEqual({
       'GET /health': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
-      'POST /webhooks/courier': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      // Detailed metrics: API Gateway publishes per-route 4xx and 5xx only with them, and the spike alarms read those.
+      'POST /webhooks/courier': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, DetailedMetricsEnabled: true },
     });
+    expect(stage.Properties.DefaultRouteSettings.DetailedMetricsEnabled).toBeUndefined();
   });
 
   it('throttles every route by default and writes JSON access logs', () => {

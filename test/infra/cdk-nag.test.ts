@@ -2,8 +2,10 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { Validations } from 'aws-cdk-lib';
 import type { DeployContext } from '../../lib/deploy-config.ts';
+import { jobs } from '../../functions/jobs.ts';
 import { routes } from '../../functions/routes.ts';
 import { routeConstructId } from '../../lib/api-stack.ts';
+import { jobConstructId } from '../../lib/scheduled-jobs.ts';
 import { synthShipping } from './infra-fixture.ts';
 
 const VARIANTS: Record<string, DeployContext> = {
@@ -28,7 +30,7 @@ describe('cdk-nag AwsSolutions', () => {
           .flatMap((entry) => Object.keys(entry.data as Record<string, string>).map((id) => `${construct.node.path} ${id.replace(/^Annotation::/, '')}`)),
       ),
     );
-    const functionIds = [...routes.map(routeConstructId), 'NotFound'];
+    const functionIds = [...routes.map(routeConstructId), 'NotFound', ...jobs.map((job) => `${jobConstructId(job)}/Function`)];
     const publicRoutes = [...routes.filter((route) => route.roles === 'public').map((route) => `${routeConstructId(route)}Route`), 'NotFoundRoute'];
     const expected = [
       // The house function: Node 22 on purpose, X-Ray actions that have no resource-level permissions.
@@ -37,6 +39,8 @@ describe('cdk-nag AwsSolutions', () => {
       ...publicRoutes.map((id) => `shipping-dev-api/${id} AwsSolutions-APIG4`),
       // The invoice function writes and signs links under the invoices/ prefix; the bucket's readers come through those links.
       'shipping-dev-api/GetParcelsParcelIdInvoice/Role AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::shipping-dev-invoices-<AWS::AccountId>-<AWS::Region>/invoices/*]',
+      // A job's dead-letter queue is where its failures end; it is read by an operator, never consumed, so it has no dead-letter queue itself.
+      ...jobs.map((job) => `shipping-dev-api/${jobConstructId(job)}/DeadLetterQueue AwsSolutions-SQS3`),
       'shipping-dev-stateful/InvoiceBucket AwsSolutions-S1',
       // The Shiprocket API user's password changes in Shiprocket's panel, not by rotation here.
       'shipping-dev-stateful/ShiprocketSecret AwsSolutions-SMG4',

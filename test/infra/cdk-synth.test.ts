@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUSE_BUNDLE } from '../../lib/house-function.ts';
 import { synthesizeApp, synthesizedFunctions, type SynthesizedFunction } from '../../lib/cloud-assembly.ts';
-import { expectedRouteKeys } from './infra-fixture.ts';
+import { expectedFunctionDescriptions } from './infra-fixture.ts';
 
 describe('cdk synth of the real app, with bundling (offline, local esbuild, no Docker)', () => {
   let outdir: string;
@@ -24,8 +24,8 @@ describe('cdk synth of the real app, with bundling (offline, local esbuild, no D
     if (outdir) await rm(outdir, { recursive: true, force: true });
   });
 
-  it('bundles one minified ESM module with a source map per route', async () => {
-    expect(functions.map((fn) => fn.routeKey).sort()).toEqual(expectedRouteKeys());
+  it('bundles one minified ESM module with a source map per route and per scheduled job', async () => {
+    expect(functions.map((fn) => fn.routeKey).sort()).toEqual(expectedFunctionDescriptions());
     for (const fn of functions) {
       const bundle = join(fn.bundleDir, 'index.mjs');
       expect(existsSync(join(fn.bundleDir, 'index.mjs.map')), fn.routeKey).toBe(true);
@@ -53,6 +53,18 @@ describe('cdk synth of the real app, with bundling (offline, local esbuild, no D
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(result.statusCode).toBe(503);
     expect(JSON.parse(result.body).error.code).toBe('UNAVAILABLE');
+  });
+
+  it('bundles each scheduled job so that it runs: a run that cannot reach DynamoDB fails (to be retried, then dead-lettered)', async () => {
+    for (const fn of functions.filter((candidate) => candidate.routeKey.startsWith('job '))) {
+      const env = { TABLE_NAME: 't', AWS_REGION: 'ap-south-1', AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token', DYNAMODB_ENDPOINT: 'http://127.0.0.1:9', POWERTOOLS_LOG_LEVEL: 'SILENT' };
+      const event = { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} };
+      const script = `const { handler } = await import(${JSON.stringify(pathToFileURL(join(fn.bundleDir, 'index.mjs')).href)});
+        const outcome = await handler(${JSON.stringify(event)}, { getRemainingTimeInMillis: () => 120000 }).then(() => ({ ok: true }), (error) => ({ ok: false, code: error.code }));
+        console.log(JSON.stringify(outcome));`;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--enable-source-maps', '--input-type=module', '--eval', script], { cwd: tmpdir(), env: { PATH: process.env.PATH, ...env } });
+      expect(JSON.parse(stdout.trim().split('\n').at(-1)!), fn.routeKey).toEqual({ ok: false, code: 'UNAVAILABLE' });
+    }
   });
 
   it('passes cdk-nag: the validation report has no plugin failures', async () => {

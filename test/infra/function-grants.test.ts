@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routes, type Route, type TableAction } from '../../functions/routes.ts';
+import { jobs } from '../../functions/jobs.ts';
+import { routeKey, routes, type Route, type RouteAccess, type TableAction } from '../../functions/routes.ts';
 import { INDEX_LIST } from '../../functions/storage/table-design.ts';
-import { actionsOfFunction, functionsByRouteKey, statementsOfFunction, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
+import { jobDescription } from '../../lib/scheduled-jobs.ts';
+import { actionsOfFunction, functionsByRouteKey, schedulesOf, statementsOfFunction, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
 
 const TRACING_AND_LOGS = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'logs:CreateLogStream', 'logs:PutLogEvents']);
 const TABLE_ARN = 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/shipping-dev';
@@ -31,6 +33,14 @@ function tableGrantsOf(shipping: SynthesizedShipping, functionId: string): Recor
 const expectedGrants = (declared: readonly TableAction[]): Record<string, string[]> =>
   Object.fromEntries(declared.map((action) => [`dynamodb:${action}`, (action === 'Query' ? [TABLE_ARN, ...INDEX_ARNS] : [TABLE_ARN]).sort()]));
 
+/** Every function that declares its access, by description: the routes, then the scheduled jobs. */
+const declaredFunctions: readonly (readonly [string, { access: RouteAccess; isJob: boolean }])[] = [
+  ...routes.map((route) => [routeKey(route), { access: route.access, isJob: false }] as const),
+  ...jobs.map((job) => [jobDescription(job), { access: job.access, isJob: true }] as const),
+];
+/** What a job's function may do with its own dead-letter queue: send the record of a run that failed every retry (Lambda's on-failure destination). */
+const DEAD_LETTER_ACTIONS = ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'];
+
 describe('functions and their grants', () => {
   let shipping: SynthesizedShipping;
   beforeAll(() => {
@@ -41,16 +51,24 @@ describe('functions and their grants', () => {
   const otherActionsOf = (functionId: string) =>
     [...actionsOfFunction(shipping.api, functionId)].filter((action) => !action.startsWith('dynamodb:') && !TRACING_AND_LOGS.has(action));
 
-  it.each(routes.map((route) => [routeKey(route), route] as const))('%s gets exactly the table actions its route declares', (key, route) => {
+  it.each(declaredFunctions)('%s gets exactly the table actions and other access it declares', (key, { access, isJob }) => {
     const fn = functionOf(key);
-    const declared = route.access.table ?? [];
+    const declared = access.table ?? [];
     expect(tableGrantsOf(shipping, fn.id)).toEqual(expectedGrants(declared));
     expect(fn.properties.Environment.Variables.TABLE_NAME).toBe(declared.length > 0 ? 'shipping-dev' : undefined);
     const expectedOthers = [
-      ...(route.access.invoices ? ['s3:GetObject', 's3:PutObject'] : []),
-      ...(route.access.courier || route.access.courierWebhook ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
+      ...(access.invoices ? ['s3:GetObject', 's3:PutObject'] : []),
+      ...(access.courier || access.courierWebhook ? ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'] : []),
+      ...(isJob ? DEAD_LETTER_ACTIONS : []),
     ];
     expect(otherActionsOf(fn.id).sort()).toEqual(expectedOthers.sort());
+  });
+
+  it.each(jobs.map((job) => [jobDescription(job)] as const))('%s may send only to its own dead-letter queue', (key) => {
+    const fn = functionOf(key);
+    const ownQueue = { 'Fn::GetAtt': [schedulesOf(shipping.api, fn.id)[0]!.queueId, 'Arn'] };
+    const sqsStatements = statementsOfFunction(shipping.api, fn.id).filter((statement) => JSON.stringify(statement.Action).includes('sqs:'));
+    expect(sqsStatements.map((statement) => [[statement.Action].flat().sort(), statement.Resource])).toEqual([[DEAD_LETTER_ACTIONS, ownQueue]]);
   });
 
   it('lets only the invoice function touch the invoice bucket, and only its invoices/ prefix', () => {
@@ -79,6 +97,7 @@ describe('functions and their grants', () => {
       'POST /parcels/{parcelId}/shiprocket/cancel': [secret('shipping/dev/shiprocket')],
       'POST /parcels/{parcelId}/shiprocket/refresh': [secret('shipping/dev/shiprocket')],
       'POST /webhooks/courier': [secret('shipping/dev/courier-webhook')],
+      'job sync-courier-tracking': [secret('shipping/dev/shiprocket')],
     });
   });
 
@@ -106,16 +125,21 @@ describe('functions and their grants', () => {
     expect(synthWith(['GetItem', 'GetItem'])).toThrow(/repeats/);
   });
 
-  it('runs every function on the house defaults', () => {
+  it('runs every function on the house defaults: 10 s for a route (the request bound), its own timeout for a job', () => {
     shipping.api.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
-      Timeout: 10,
       MemorySize: 512,
       TracingConfig: { Mode: 'Active' },
       Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'shipping', LOG_LEVEL: 'DEBUG' } },
     });
+    const timeouts = Object.fromEntries([...functionsByRouteKey(shipping.api)].map(([key, fn]) => [key, fn.properties.Timeout]));
+    const expected = Object.fromEntries([
+      ...[...routes.map(routeKey), '$default'].map((key) => [key, 10]),
+      ...jobs.map((job) => [jobDescription(job), job.timeoutSeconds]),
+    ]);
+    expect(timeouts).toEqual(expected);
   });
 
   it('gives functions roles without AWS managed policies', () => {
@@ -127,7 +151,8 @@ describe('functions and their grants', () => {
   it('keeps function logs two weeks in dev and a year in prod, deleting them only in dev', () => {
     const logGroups = (stage: string) => Object.values(synthShipping({ stage }).api.findResources('AWS::Logs::LogGroup'));
     const dev = logGroups('dev');
-    expect(dev).toHaveLength(routes.length + 2);
+    // One per function (routes, the $default fallback, jobs) and the API's access logs.
+    expect(dev).toHaveLength(routes.length + 1 + jobs.length + 1);
     for (const group of dev) expect([group.Properties.RetentionInDays, group.DeletionPolicy]).toEqual([14, 'Delete']);
     for (const group of logGroups('prod')) expect([group.Properties.RetentionInDays, group.DeletionPolicy]).toEqual([365, 'Retain']);
   });
