@@ -43,6 +43,8 @@ console.log(
     ? `Shiprocket simulator ${simulator.url} (control ${simulator.controlUrl}; pickup locations: ${simulator.pickupLocations().map((location) => location.name).join(', ')})`
     : `Shiprocket: ${runtime.shiprocketUrl} (SHIPROCKET_BASE_URL is set: no simulator)`,
 );
+const every = (ms: number) => (ms === 60_000 ? 'every minute' : ms % 60_000 === 0 ? `every ${ms / 60_000} minutes` : `every ${ms / 1000} s`);
+if (runtime.jobTimers.length > 0) console.log(`Scheduled jobs: ${runtime.jobTimers.map((job) => `${job.name} ${every(job.everyMs)}`).join(', ')}`);
 console.log(runtime.seeded ? 'Demo data seeded (first start).' : 'Existing data kept.');
 console.log('\nDemo tokens (valid 30 days):');
 for (const { role, sub } of DEMO_PRINCIPALS) console.log(`  ${role.padEnd(8)} ${sub.padEnd(14)} ${await signLocalToken(role, sub)}`);
@@ -55,7 +57,7 @@ async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   health?.stop();
-  console.log(`\n${signal}: stopping API, ${simulator ? 'Shiprocket simulator, ' : ''}S3 emulator and DynamoDB Local...`);
+  console.log(`\n${signal}: stopping ${runtime.jobTimers.length > 0 ? 'job timers, ' : ''}API, ${simulator ? 'Shiprocket simulator, ' : ''}S3 emulator and DynamoDB Local...`);
   await runtime.stop();
   console.log('Stopped. Data is kept.');
   process.exit(0);

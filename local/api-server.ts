@@ -13,15 +13,16 @@ type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: C
 /** API Gateway's own payload limit; the handlers enforce the API's 256 KiB themselves. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
-const handlerModules = new Map<string, Promise<LambdaHandler>>();
-function loadHandler(name: string): Promise<LambdaHandler> {
+const handlerModules = new Map<string, Promise<unknown>>();
+/** The `handler` of `functions/handlers/<name>.ts`, imported on first use (the environment is set by then). Route handlers, and the jobs' (local/job-timers.ts). */
+export function loadHandler<Handler = LambdaHandler>(name: string): Promise<Handler> {
   let loaded = handlerModules.get(name);
   if (!loaded) {
     const file = new URL(`../functions/handlers/${name}.ts`, import.meta.url).href;
-    loaded = import(/* @vite-ignore */ file).then((module: { handler: LambdaHandler }) => module.handler);
+    loaded = import(/* @vite-ignore */ file).then((module: { handler: Handler }) => module.handler);
     handlerModules.set(name, loaded);
   }
-  return loaded;
+  return loaded as Promise<Handler>;
 }
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from './create-table.ts';
 import { assertJava, startDynamoDbLocal, type RunningDynamo } from './dynamodb-local.ts';
 import { WATCHDOG_HEADER } from './health-watch.ts';
+import type { JobTimerOptions } from './job-timers.ts';
 import { assertPortsFree, describeTakenPort, PortTakenError, type PortClaim } from './port-holder.ts';
 import { startS3Emulator } from './s3-emulator.ts';
 import { learnFromSavedSeller, persistedPickupLocations } from './shiprocket-simulator/seller-pickup-locations.ts';
@@ -30,7 +31,12 @@ export interface LocalRuntimeOptions {
   shiprocketSimPort?: number;
   seedDemoData?: boolean;
   logRequests?: boolean;
-  /** A child died, is being restarted, is back (default: stderr). */
+  /**
+   * Runs each job of `functions/jobs.ts` on its own timer, every `localEveryMs` (default; `everyMs`
+   * overrides it); false: no timers, runs happen only through `runJob` (the integration tests).
+   */
+  jobs?: boolean | JobTimerOptions;
+  /** A child died, is being restarted, is back; a job run failed (default: stderr). */
   onNotice?: (line: string) => void;
   /** A child died and could not be restarted; the runtime has already stopped everything (default: stderr). */
   onFatal?: (error: Error) => void;
@@ -53,6 +59,13 @@ export interface LocalRuntime {
   shiprocketUrl?: string;
   /** The simulator, when it runs (its `controlUrl` is `/__sim`). */
   shiprocketSimulator?: ShiprocketSimulator;
+  /** The jobs on a timer and how often each runs (none when `jobs: false`). */
+  jobTimers: { name: string; everyMs: number }[];
+  /**
+   * Runs a job of `functions/jobs.ts` now, as its schedule would, and answers the handler's result
+   * (the sync's report); rejects with the handler's error. Waits for a run of the same job in progress.
+   */
+  runJob(name: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -170,7 +183,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       stops.push(async () => restore());
     }
 
-    // Loaded only now: the handlers' DynamoDB client reads its endpoint from the environment set above.
+    // Loaded only now (and the job runner below): the handlers' DynamoDB client reads its endpoint from the environment set above.
     const { startApiServer } = await import('./api-server.ts');
     const seeded = table === 'created' && options.seedDemoData === true;
     if (seeded) await (await import('./demo-data.ts')).seedDemoData();
@@ -186,6 +199,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // Shiprocket pushes tracking to the webhook route with its token, as the panel's webhook setting does.
     process.env.SHIPROCKET_WEBHOOK_TOKEN ??= LOCAL_WEBHOOK_TOKEN;
     shiprocketSimulator?.setWebhook({ url: `${api.url}/webhooks/courier`, token: process.env.SHIPROCKET_WEBHOOK_TOKEN });
+
+    // Last started, first stopped: no run is left talking to a stopped DynamoDB or simulator.
+    const { jobRunner } = await import('./job-timers.ts');
+    const jobs = jobRunner(notice);
+    stops.push(() => jobs.stop());
+    const timers = options.jobs ?? true;
+    const jobTimers = timers === false ? [] : jobs.startTimers(timers === true ? {} : timers);
     return {
       apiUrl: api.url,
       dynamoEndpoint,
@@ -200,6 +220,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       seeded,
       shiprocketUrl: process.env.SHIPROCKET_BASE_URL,
       shiprocketSimulator,
+      jobTimers,
+      runJob: (name) => jobs.run(name),
       stop: stopAll,
     };
   } catch (error) {

@@ -31,7 +31,8 @@ export default async function setup(project: TestProject) {
   for (const name of ['SHIPROCKET_BASE_URL', 'SHIPROCKET_EMAIL', 'SHIPROCKET_PASSWORD']) delete process.env[name];
   const s3Directory = mkdtempSync(join(tmpdir(), 'shipping-test-s3-'));
   const ports = { apiPort: await freePort(), dynamoPort: await freePort(), s3Port: await freePort(), shiprocketSimPort: await freePort() };
-  const runtime = await startLocalRuntime({ ...ports, s3Directory }).catch((error: unknown) => {
+  // No job timers: a test that needs the courier sync runs it itself (see test/integration/courier/sync.test.ts).
+  const runtime = await startLocalRuntime({ ...ports, s3Directory, jobs: false }).catch((error: unknown) => {
     rmSync(s3Directory, { recursive: true, force: true });
     throw error;
   });
