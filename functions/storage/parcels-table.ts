@@ -278,7 +278,8 @@ const queryIndex = (index: 'liveShipments' | 'byAwb', partition: string, page: {
     ),
   );
 
-/** The position of a shipment in its segment, to resume a pass right after it. */
+
+/** A live shipment's keys in the live-shipments index: its segment and its place there (the bench seeds with them). */
 export function positionOf(stored: StoredParcel): LiveShipmentPosition {
   const { parcel } = stored;
   return {

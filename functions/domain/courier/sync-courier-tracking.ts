@@ -2,7 +2,7 @@ import type { ShiprocketApi } from '#courier/shiprocket-api.ts';
 import { shiprocket } from '#courier/shiprocket-client.ts';
 import { readSyncCursor, writeSyncCursor, type SyncCursor } from '#storage/courier-sync-table.ts';
 import { LIVE_SHIPMENT_SEGMENTS } from '#storage/keys.ts';
-import { listLiveShipments, positionOf, type StoredParcel } from '#storage/parcels-table.ts';
+import { listLiveShipments, type StoredParcel } from '#storage/parcels-table.ts';
 import { applyCourierStatus } from './apply-courier-status.ts';
 import { courierUpdateOf } from './courier-update.ts';
 
@@ -10,8 +10,8 @@ import { courierUpdateOf } from './courier-update.ts';
 export const AWBS_PER_CALL = 50;
 /** Bulk calls in flight at once: bounded, to stay inside Shiprocket's (unpublished) rate limits. */
 const PARALLEL_CALLS = 4;
-/** Live shipments read per Query. */
-const PAGE_SIZE = 200;
+/** Live shipments read per Query: one wave of bulk calls. */
+const PAGE_SIZE = AWBS_PER_CALL * PARALLEL_CALLS;
 
 export interface SyncReport {
   read: number;
@@ -35,10 +35,11 @@ const chunked = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 /**
- * The scheduled sync: every live courier shipment (least recently changed first, segment by
- * segment), tracked 50 AWBs a call, a few calls at a time, applied through the one courier-status
- * path (so only what changed is written, and never backwards). A shipment that fails (tracking or
- * writing) does not stop the others; a run short of time saves where it is and the next continues.
+ * The scheduled sync: every live courier shipment (least recently changed first, segment after
+ * segment), tracked in full bulk calls of 50 AWBs, 4 calls at a time, applied through the one
+ * courier-status path (so only what changed is written, and never backwards). A shipment that
+ * fails (tracking or writing) does not stop the others; between waves, a run short of time saves
+ * where it is and the next run continues from there.
  */
 export async function syncCourierTracking(budget: SyncBudget, api: ShiprocketApi = shiprocket()): Promise<SyncReport> {
   const report: SyncReport = { read: 0, courierCalls: 0, changed: 0, failed: 0, complete: false };
@@ -64,23 +65,32 @@ export async function syncCourierTracking(budget: SyncBudget, api: ShiprocketApi
     }
   };
 
+  // Shipments changed in this run move to the end of their segment: they are not tracked twice.
+  const seen = new Set<string>();
   while (cursor.segment < LIVE_SHIPMENT_SEGMENTS) {
     if (outOfTime()) {
       await writeSyncCursor(cursor, new Date().toISOString());
       return report;
     }
-    const page = await listLiveShipments(cursor.segment, cursor.after, PAGE_SIZE);
-    report.read += page.shipments.length;
-    const waves = chunked(chunked(page.shipments, AWBS_PER_CALL), PARALLEL_CALLS);
-    for (const [index, wave] of waves.entries()) {
-      if (index > 0 && outOfTime()) {
-        const lastDone = waves[index - 1]!.at(-1)!.at(-1)!;
-        await writeSyncCursor({ segment: cursor.segment, after: positionOf(lastDone) }, new Date().toISOString());
-        return report;
+    // Read on, across segments, until one wave of full bulk calls is ready, the list ends, or time runs short.
+    const batch: StoredParcel[] = [];
+    let shortOfTime = false;
+    while (batch.length < AWBS_PER_CALL * PARALLEL_CALLS && cursor.segment < LIVE_SHIPMENT_SEGMENTS) {
+      if (batch.length > 0 && outOfTime()) {
+        shortOfTime = true;
+        break;
       }
-      await Promise.all(wave.map(track));
+      const page = await listLiveShipments(cursor.segment, cursor.after, PAGE_SIZE);
+      report.read += page.shipments.length;
+      batch.push(...page.shipments.filter((stored) => !seen.has(stored.parcel.id)));
+      cursor = page.next ? { segment: cursor.segment, after: page.next } : { segment: cursor.segment + 1 };
     }
-    cursor = page.next ? { segment: cursor.segment, after: page.next } : { segment: cursor.segment + 1 };
+    for (const stored of batch) seen.add(stored.parcel.id);
+    await Promise.all(chunked(batch, AWBS_PER_CALL).map(track));
+    if (shortOfTime) {
+      await writeSyncCursor(cursor, new Date().toISOString());
+      return report;
+    }
   }
   await writeSyncCursor(undefined, new Date().toISOString());
   return { ...report, complete: true };

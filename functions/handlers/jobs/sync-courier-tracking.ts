@@ -3,7 +3,7 @@ import { syncCourierTracking, type SyncReport } from '#domain/courier/sync-couri
 import { logger } from '#http/logger.ts';
 
 /** Kept free at the end of a run: the cursor is saved and the last writes finish well before the timeout. */
-const STOP_WITH_MS = 20_000;
+export const STOP_WITH_MS = 20_000;
 
 /** The scheduled sync (EventBridge; locally a timer): a failed run is retried, then dead-lettered. */
 export async function handler(_event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<SyncReport> {
