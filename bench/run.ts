@@ -58,3 +58,53 @@ console.log(`Logins per 100 creates: ${courier.loginsPer100Creates} (target 1)`)
 console.table(
   Object.entries(courier.dynamoRoundTrips).map(([route, commands]) => ({ route, 'DynamoDB round trips': commands.length, requests: commands.join(' + ') })),
 );
+
+console.log('\n6. Courier sync and webhook (Shiprocket simulator + DynamoDB Local)');
+const { measureCourierSync, measureWebhookRoundTrips } = await import('./courier-sync.ts');
+type SyncPass = import('./courier-sync.ts').SyncPass;
+const sync = await measureCourierSync();
+const shipmentWrites = (pass: SyncPass) => (pass.dynamo.commands.UpdateItem?.count ?? 0) + (pass.dynamo.commands.TransactWriteItems?.count ?? 0);
+const requestsOf = (pass: SyncPass) =>
+  Object.entries(pass.dynamo.commands)
+    .map(([name, entry]) => `${entry.count} ${name}`)
+    .join(' + ');
+console.log(
+  `${sync.count} live shipments seeded in ${round(sync.seedMs / 1000)} s (segments ${sync.perSegment.join(' + ')}); ${sync.moved} then moved at the courier (no webhook); one sync run measured:`,
+);
+const measured = sync.measured;
+console.table([
+  {
+    measure: 'courier calls (bulk tracking, ≤ 50 AWBs)',
+    value: measured.courierCalls,
+    target: `ceil(N/50) = ${sync.targetCalls}`,
+    ok: measured.courierCalls <= sync.targetCalls ? 'yes' : 'NO',
+  },
+  { measure: 'shipments read from the live-shipments index', value: measured.report.read, target: `N = ${sync.count}`, ok: measured.report.read === sync.count ? 'yes' : 'NO' },
+  { measure: 'DynamoDB reads (requests)', value: measured.dynamo.reads, target: 'pages of 200 per segment + 1 cursor read', ok: '' },
+  { measure: 'DynamoDB read units (table + indexes)', value: round(measured.dynamo.readUnits), target: '', ok: '' },
+  { measure: 'shipment writes (UpdateItem + TransactWriteItems)', value: shipmentWrites(measured), target: `changed = ${measured.report.changed} of ${sync.moved} moved`, ok: shipmentWrites(measured) === measured.report.changed && measured.report.changed === sync.moved ? 'yes' : 'NO' },
+  { measure: 'DynamoDB write units (table + indexes)', value: round(measured.dynamo.writeUnits), target: '', ok: '' },
+  { measure: 'failed shipments', value: measured.report.failed, target: 0, ok: measured.report.failed === 0 ? 'yes' : 'NO' },
+  { measure: 'wall ms (this machine)', value: measured.wallMs, target: '', ok: '' },
+]);
+console.log(`  requests: ${requestsOf(measured)} (GetItem / PutItem: the run's cursor); courier logins: ${measured.logins}`);
+for (const [name, entry] of Object.entries(measured.dynamo.commands)) {
+  if (entry.count > 0) console.log(`  ${name}: ${round((entry.tableUnits + entry.indexUnits) / entry.count, 2)} units each (table ${round(entry.tableUnits / entry.count, 2)}, indexes ${round(entry.indexUnits / entry.count, 2)}), as DynamoDB Local counts them`);
+}
+if (measured.report.read > sync.count) {
+  console.log(`  read ${measured.report.read} = N + ${measured.report.read - sync.count} for ${measured.report.changed} changed: a shipment written in the run takes a new place at the end of its segment (ordered by lastSyncedAt) and is read again in the same pass, then skipped`);
+}
+const first = sync.first;
+console.log(
+  `First run after creation (each shipment's first tracking is written): ${first.courierCalls} courier calls, ${first.report.read} read, ${shipmentWrites(first)} shipment writes of ${first.report.changed} changed, ${round(first.dynamo.readUnits)} RRU, ${round(first.dynamo.writeUnits)} WRU, ${round(first.wallMs / 1000)} s`,
+);
+const webhook = await measureWebhookRoundTrips();
+console.table(
+  (
+    [
+      ['new status (picked up), pushed by the simulator', webhook.first, '≤ 1 lookup + 1 transaction', webhook.first.commands.join() === 'Query,TransactWriteItems' || webhook.first.commands.join() === 'Query,UpdateItem'],
+      ['the same body again', webhook.duplicate, '1 lookup, 0 writes', webhook.duplicate.commands.join() === 'Query'],
+      ['an AWB not live here', webhook.unknown, '1 lookup, 0 writes', webhook.unknown.commands.join() === 'Query'],
+    ] as const
+  ).map(([call, result, target, ok]) => ({ 'POST /webhooks/courier': call, status: result.status, 'DynamoDB requests': result.commands.join(' + ') || 'none', RRU: result.readUnits, WRU: result.writeUnits, target, ok: ok ? 'yes' : 'NO' })),
+);
