@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { jobs } from '../functions/jobs.ts';
 import { FALLBACK_HANDLER, findRoute } from '../functions/routes.ts';
 import { handlerEntry } from '../lib/api-stack.ts';
 import { synthesizeApp, synthesizedFunctions } from '../lib/cloud-assembly.ts';
@@ -84,8 +85,9 @@ async function medianOf(cwd: string, script: string): Promise<number> {
 
 /** Re-bundles the route's handler with the house options and attributes output bytes to packages. */
 async function dominantDependencyOf(routeKey: string): Promise<BundleMeasurement['dominantDependency']> {
-  const handler = routeKey === '$default' ? FALLBACK_HANDLER : findRoute(routeKey)?.handler;
-  if (!handler) throw new Error(`no route ${routeKey} in the route table`);
+  const job = jobs.find((entry) => routeKey === `job ${entry.name}`);
+  const handler = routeKey === '$default' ? FALLBACK_HANDLER : (job?.handler ?? findRoute(routeKey)?.handler);
+  if (!handler) throw new Error(`no route or job ${routeKey} in the route and job tables`);
   const result = await houseBuild(handlerEntry(handler), { write: false, metafile: true, outfile: 'index.mjs' });
   const bytesByPackage = new Map<string, number>();
   let total = 0;

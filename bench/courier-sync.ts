@@ -316,7 +316,8 @@ async function seedLiveShipments(count: number): Promise<{ awbs: string[]; perSe
     let after: Record<string, string> | undefined;
     let found = 0;
     do {
-      const page = await listLiveShipments(segment, after, 1_000);
+      // '9999' sorts after every time: all shipments, whenever they last changed.
+      const page = await listLiveShipments(segment, after, 1_000, '9999');
       found += page.shipments.length;
       after = page.next;
     } while (after);

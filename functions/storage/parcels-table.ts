@@ -254,41 +254,41 @@ function segmentOf(parcelId: string): number {
 export type LiveShipmentPosition = Record<string, string>;
 
 /**
- * A page of live shipments of one segment, least recently changed first, from `after` on (one
- * Query; the index holds whole parcels, so the sync needs no other read).
+ * A page of live shipments of one segment, least recently changed first, from `after` on, only those
+ * last changed before `changedBefore` (what a run changed itself moves to the end and is not read
+ * again). One Query; the index holds whole parcels, so the sync needs no other read.
  */
-export async function listLiveShipments(segment: number, after: LiveShipmentPosition | undefined, limit: number): Promise<{ shipments: StoredParcel[]; next?: LiveShipmentPosition }> {
-  const output = await queryIndex('liveShipments', liveShipmentSegment(segment), { ExclusiveStartKey: after, Limit: limit });
+export async function listLiveShipments(
+  segment: number,
+  after: LiveShipmentPosition | undefined,
+  limit: number,
+  changedBefore: string,
+): Promise<{ shipments: StoredParcel[]; next?: LiveShipmentPosition }> {
+  const output = await queryIndex('liveShipments', liveShipmentSegment(segment), { ExclusiveStartKey: after, Limit: limit }, changedBefore);
   const shipments = ((output.Items ?? []) as ParcelRecord[]).flatMap((record) => liveRecord(record) ?? []);
   return { shipments, next: output.LastEvaluatedKey as LiveShipmentPosition | undefined };
 }
 
-/** One Query of one partition of an index, oldest sort key first. */
-const queryIndex = (index: 'liveShipments' | 'byAwb', partition: string, page: { ExclusiveStartKey?: Record<string, string>; Limit: number }) =>
+/** One Query of one partition of an index, oldest sort key first (and below `sortKeyBelow` when given). */
+const queryIndex = (
+  index: 'liveShipments' | 'byAwb',
+  partition: string,
+  page: { ExclusiveStartKey?: Record<string, string>; Limit: number },
+  sortKeyBelow?: string,
+) =>
   reading(() =>
     send(
       new QueryCommand({
         TableName: tableName(),
         IndexName: INDEXES[index].name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES[index].partitionKey },
-        ExpressionAttributeValues: { ':pk': partition },
+        KeyConditionExpression: sortKeyBelow === undefined ? '#pk = :pk' : '#pk = :pk AND #sk < :below',
+        ExpressionAttributeNames: { '#pk': INDEXES[index].partitionKey, ...(sortKeyBelow === undefined ? {} : { '#sk': INDEXES[index].sortKey }) },
+        ExpressionAttributeValues: { ':pk': partition, ...(sortKeyBelow === undefined ? {} : { ':below': sortKeyBelow }) },
         ...page,
       }),
     ),
   );
 
-
-/** A live shipment's keys in the live-shipments index: its segment and its place there (the bench seeds with them). */
-export function positionOf(stored: StoredParcel): LiveShipmentPosition {
-  const { parcel } = stored;
-  return {
-    pk: parcelKey(parcel.id).pk,
-    sk: parcelKey(parcel.id).sk,
-    liveShipmentPk: liveShipmentSegment(segmentOf(parcel.id)),
-    liveShipmentSk: liveOrderOf(parcel),
-  };
-}
 
 /**
  * The parcel of a live shipment by its AWB, from the index (one Query, eventually consistent: the

@@ -65,27 +65,33 @@ export async function syncCourierTracking(budget: SyncBudget, api: ShiprocketApi
     }
   };
 
-  // Shipments changed in this run move to the end of their segment: they are not tracked twice.
-  const seen = new Set<string>();
-  while (cursor.segment < LIVE_SHIPMENT_SEGMENTS) {
+  // Shipments changed in this run move to the end of their segment: reads stop before them.
+  const runStartedAt = new Date().toISOString();
+  let pending: StoredParcel[] = [];
+  const wave = AWBS_PER_CALL * PARALLEL_CALLS;
+  while (cursor.segment < LIVE_SHIPMENT_SEGMENTS || pending.length > 0) {
     if (outOfTime()) {
+      await Promise.all(chunked(pending, AWBS_PER_CALL).map(track));
       await writeSyncCursor(cursor, new Date().toISOString());
       return report;
     }
-    // Read on, across segments, until one wave of full bulk calls is ready, the list ends, or time runs short.
-    const batch: StoredParcel[] = [];
+    // Read on, across segments, until a wave of full bulk calls is ready, the list ends, or time runs short.
     let shortOfTime = false;
-    while (batch.length < AWBS_PER_CALL * PARALLEL_CALLS && cursor.segment < LIVE_SHIPMENT_SEGMENTS) {
-      if (batch.length > 0 && outOfTime()) {
+    while (pending.length < wave && cursor.segment < LIVE_SHIPMENT_SEGMENTS) {
+      if (pending.length > 0 && outOfTime()) {
         shortOfTime = true;
         break;
       }
-      const page = await listLiveShipments(cursor.segment, cursor.after, PAGE_SIZE);
+      const page = await listLiveShipments(cursor.segment, cursor.after, PAGE_SIZE, runStartedAt);
       report.read += page.shipments.length;
-      batch.push(...page.shipments.filter((stored) => !seen.has(stored.parcel.id)));
+      pending.push(...page.shipments);
       cursor = page.next ? { segment: cursor.segment, after: page.next } : { segment: cursor.segment + 1 };
     }
-    for (const stored of batch) seen.add(stored.parcel.id);
+    const listEnded = cursor.segment >= LIVE_SHIPMENT_SEGMENTS;
+    // Only full calls while more is to come; the rest waits for the next wave.
+    const take = listEnded || shortOfTime ? pending.length : Math.min(wave, Math.floor(pending.length / AWBS_PER_CALL) * AWBS_PER_CALL);
+    const batch = pending.slice(0, take);
+    pending = pending.slice(take);
     await Promise.all(chunked(batch, AWBS_PER_CALL).map(track));
     if (shortOfTime) {
       await writeSyncCursor(cursor, new Date().toISOString());
