@@ -3,7 +3,9 @@
  * through the simulator's own push), with the parcel's courier shipment made through the API.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { call, type Caller } from '../support/api-client.ts';
+import { tableClient } from '../support/table.ts';
 import { admin } from '../support/fixtures.ts';
 import { newSeller, orderOf } from '../parcels/parcel-helpers.ts';
 
@@ -41,13 +43,13 @@ const push = (awb: string | number, code: number, minutesAfter: number, label = 
 const send = (body: unknown, key: string | null = TOKEN, rawBody?: string) =>
   call('POST', '/webhooks/courier', { rawBody: rawBody ?? JSON.stringify(body), headers: key === null ? {} : { 'x-api-key': key } });
 
-async function shippedParcel(): Promise<{ seller: Caller; parcelId: string; awb: string }> {
+async function shippedParcel(items = 2): Promise<{ seller: Caller; parcelId: string; awb: string }> {
   const seller = newSeller();
   await admin.put(`/sellers/${seller.sub}`, {
     name: 'N', storeName: 'S', pickupLocation: 'Primary',
     address: { name: 'S', phone: '+91 80 4000 1234', line1: 'L', city: 'Bengaluru', state: 'Karnataka', postalCode: '560034', country: 'India' },
   });
-  const order = await orderOf(seller.sub, 2);
+  const order = await orderOf(seller.sub, items);
   const parcel = await seller.post('/parcels', { orderId: order.id, itemIds: order.items.map((item) => item.id) });
   const shipped = await seller.post(`/parcels/${parcel.body.id}/shiprocket`, { weightKg: 0.5, lengthCm: 20, breadthCm: 15, heightCm: 5 });
   expect(shipped.status, JSON.stringify(shipped.body)).toBe(201);
@@ -134,4 +136,19 @@ describe('POST /webhooks/courier', () => {
     expect(parcel.events).toHaveLength(before + 1);
     expect(parcel.status).toBe('shipped');
   });
+
+  it('keeps a 99-item parcel far under DynamoDB\'s 400 KB after 200 scans: the newest 50 kept, newest first', async () => {
+    const { seller, parcelId, awb } = await shippedParcel(99);
+    for (let minute = 1; minute <= 200; minute++) {
+      // In transit with a new scan each time; the last one out for delivery.
+      expect((await send(push(awb, minute === 200 ? 17 : 18, minute, `SCAN ${minute}`))).status).toBe(200);
+    }
+    const parcel = await view(seller, parcelId);
+    expect(parcel.status).toBe('out_for_delivery');
+    expect(parcel.courier.scans).toHaveLength(50);
+    expect(parcel.courier.scans[0].activity).toBe('SCAN 200');
+    const record = await tableClient.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `PARCEL#${parcelId}`, sk: 'PARCEL' } }));
+    expect(Buffer.byteLength(JSON.stringify(record.Item))).toBeLessThan(120 * 1024);
+  }, 60_000);
 });
+
