@@ -1,4 +1,4 @@
-import { GetObjectCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { outboundSignal } from '../time-budget.ts';
 import { storageFault } from './faults.ts';
@@ -59,9 +59,4 @@ export function presignedPdfUrl(key: string, options: { expiresInSeconds: number
     new GetObjectCommand({ Bucket: invoiceBucket(), Key: key, ResponseContentDisposition: disposition, ResponseContentType: 'application/pdf' }),
     { expiresIn: options.expiresInSeconds },
   );
-}
-
-/** The invoice bucket answers (deep health). */
-export async function probeObjectStore(): Promise<void> {
-  await objectStoreClient().send(new HeadBucketCommand({ Bucket: invoiceBucket() }), { abortSignal: outboundSignal() });
 }

@@ -13,7 +13,7 @@ describe('GET /health', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       status: 'ok',
-      dependencies: { table: { ok: true, latencyMs: expect.any(Number) }, objectStore: { ok: true, latencyMs: expect.any(Number) } },
+      dependencies: { table: { ok: true, latencyMs: expect.any(Number) } },
     });
   });
 });

@@ -1,4 +1,3 @@
-import { probeObjectStore } from '#storage/object-store.ts';
 import { probeTable } from '#storage/table-probe.ts';
 
 export interface DependencyHealth {
@@ -23,13 +22,13 @@ async function timed(probe: () => Promise<void>): Promise<DependencyHealth> {
 }
 
 /**
- * Liveness (cheap, touches nothing), or with `deep` each dependency probed once, in parallel: the
- * table, and the invoice bucket where this function is configured with it (locally: always).
+ * Liveness (cheap, touches nothing), or with `deep` the table probed once. (The invoice bucket is
+ * only the invoice function's; the S3 client would triple this function's bundle. `npm start`
+ * watches its S3 emulator itself.)
  */
 export async function checkHealth(deep: boolean): Promise<Health> {
   if (!deep) return { status: 'ok' };
-  const [table, objectStore] = await Promise.all([timed(probeTable), process.env.INVOICE_BUCKET ? timed(probeObjectStore) : undefined]);
-  const dependencies = { table, ...(objectStore ? { objectStore } : {}) };
+  const dependencies = { table: await timed(probeTable) };
   const healthy = Object.values(dependencies).every((dependency) => dependency.ok);
   return { status: healthy ? 'ok' : 'degraded', dependencies };
 }

@@ -2,6 +2,8 @@
  * POST /webhooks/courier: Shiprocket's tracking push, sent here as Shiprocket sends it (and once
  * through the simulator's own push), with the parcel's courier shipment made through the API.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { call, type Caller } from '../support/api-client.ts';
@@ -150,5 +152,18 @@ describe('POST /webhooks/courier', () => {
     const record = await tableClient.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `PARCEL#${parcelId}`, sk: 'PARCEL' } }));
     expect(Buffer.byteLength(JSON.stringify(record.Item))).toBeLessThan(120 * 1024);
   }, 60_000);
+
+  /** Shiprocket's published sample (third-party text, not in this repository: read where the workplace keeps it). */
+  const publishedSample = fileURLToPath(new URL('../../../../shared/fixtures/shiprocket/webhook-tracking.payload.json', import.meta.url));
+
+  it.skipIf(!existsSync(publishedSample))("accepts Shiprocket's published sample payload as is, and applies it to a live shipment", async () => {
+    const sample = JSON.parse(readFileSync(publishedSample, 'utf8')) as Record<string, unknown>;
+    expect(await send(sample)).toMatchObject({ status: 200, body: { ok: true } });
+    const { seller, parcelId, awb } = await shippedParcel();
+    expect((await send({ ...sample, awb })).status).toBe(200);
+    const parcel = await view(seller, parcelId);
+    expect(parcel.courier.statusCode).toBe(Number(sample.shipment_status_id));
+    expect(parcel.status).toBe('shipped');
+  });
 });
 
