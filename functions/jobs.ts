@@ -25,6 +25,6 @@ export const jobs: readonly Job[] = [
     everyMinutes: 15,
     localEveryMs: 60_000,
     timeoutSeconds: 120,
-    access: { table: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], courier: 'shiprocket' },
+    access: { table: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], queries: ['liveShipments'], courier: 'shiprocket' },
   },
 ];

@@ -4,6 +4,7 @@
  * middleware reads each route's roles from it (by API Gateway's `routeKey`).
  */
 import type { Role } from './domain/principal.ts';
+import type { IndexName } from './storage/table-design.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -17,11 +18,16 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'Up
 
 /**
  * What a route's function may touch. The stack grants exactly this and sets the matching env.
- * `table`: exactly the actions its handler's storage calls send (test/unit/route-grants.test.ts
- * proves it); `Query` is granted on the table and on each index.
+ * `table`: exactly the actions its handler's storage calls send, and `queries`: exactly where its
+ * Queries go (test/unit/route-grants.test.ts proves both).
  */
+/** Where a route's Queries go: the table itself or one of the indexes of `table-design.ts`. */
+export type QueryTarget = 'table' | IndexName;
+
 export interface RouteAccess {
   table?: readonly TableAction[];
+  /** With `Query` among the table actions: exactly where the Queries go (granted there and nowhere else). */
+  queries?: readonly QueryTarget[];
   /** Writes invoice PDFs to the invoice bucket and signs links to read them (and renders them: the fonts ship with it). */
   invoices?: 'readWrite';
   /** Calls Shiprocket: reads its credentials (Secrets Manager in AWS) and shares the login token record in the table. */
@@ -44,27 +50,27 @@ export interface Route {
 export const routes: readonly Route[] = [
   { method: 'GET', path: '/health', roles: 'public', handler: 'health', access: { table: ['GetItem'] } },
 
-  { method: 'POST', path: '/orders', roles: ['system', 'admin'], handler: 'orders/create-order', access: { table: ['PutItem', 'Query'] } },
-  { method: 'GET', path: '/orders/{orderId}', roles: ['admin', 'customer', 'seller'], handler: 'orders/get-order', access: { table: ['Query'] } },
-  { method: 'GET', path: '/order-items', roles: ['seller', 'admin'], handler: 'order-items/list-order-items', access: { table: ['Query'] } },
+  { method: 'POST', path: '/orders', roles: ['system', 'admin'], handler: 'orders/create-order', access: { table: ['PutItem', 'Query'], queries: ['table'] } },
+  { method: 'GET', path: '/orders/{orderId}', roles: ['admin', 'customer', 'seller'], handler: 'orders/get-order', access: { table: ['Query'], queries: ['table'] } },
+  { method: 'GET', path: '/order-items', roles: ['seller', 'admin'], handler: 'order-items/list-order-items', access: { table: ['Query'], queries: ['table', 'awaitingPacking', 'bySeller', 'byKind'] } },
 
-  { method: 'POST', path: '/parcels', roles: ['seller'], handler: 'parcels/create-parcel', access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'] } },
-  { method: 'GET', path: '/parcels', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/list-parcels', access: { table: ['Query'] } },
+  { method: 'POST', path: '/parcels', roles: ['seller'], handler: 'parcels/create-parcel', access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], queries: ['table'] } },
+  { method: 'GET', path: '/parcels', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/list-parcels', access: { table: ['Query'], queries: ['bySeller', 'byCustomer', 'byDeliveryPerson', 'byKind'] } },
   { method: 'GET', path: '/parcels/{parcelId}', roles: ['seller', 'admin', 'delivery', 'customer'], handler: 'parcels/get-parcel', access: { table: ['GetItem'] } },
   { method: 'DELETE', path: '/parcels/{parcelId}', roles: ['seller', 'admin'], handler: 'parcels/delete-parcel', access: { table: ['GetItem', 'UpdateItem'] } },
   { method: 'POST', path: '/parcels/{parcelId}/status', roles: ['seller', 'admin', 'delivery'], handler: 'parcels/update-parcel-status', access: { table: ['GetItem', 'BatchGetItem', 'UpdateItem'] } },
-  { method: 'GET', path: '/parcels/{parcelId}/invoice', roles: ['seller', 'admin', 'customer'], handler: 'parcels/get-parcel-invoice', access: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], invoices: 'readWrite' } },
-  { method: 'POST', path: '/parcels/{parcelId}/shiprocket', roles: ['seller'], handler: 'parcels/create-shiprocket-shipment', access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], courier: 'shiprocket' } },
+  { method: 'GET', path: '/parcels/{parcelId}/invoice', roles: ['seller', 'admin', 'customer'], handler: 'parcels/get-parcel-invoice', access: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'], queries: ['table'], invoices: 'readWrite' } },
+  { method: 'POST', path: '/parcels/{parcelId}/shiprocket', roles: ['seller'], handler: 'parcels/create-shiprocket-shipment', access: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], queries: ['table'], courier: 'shiprocket' } },
   { method: 'POST', path: '/parcels/{parcelId}/shiprocket/cancel', roles: ['seller', 'admin'], handler: 'parcels/cancel-shiprocket-shipment', access: { table: ['GetItem', 'UpdateItem'], courier: 'shiprocket' } },
   { method: 'POST', path: '/parcels/{parcelId}/shiprocket/refresh', roles: ['seller', 'admin'], handler: 'parcels/refresh-shiprocket-shipment', access: { table: ['GetItem', 'UpdateItem'], courier: 'shiprocket' } },
 
-  { method: 'POST', path: '/webhooks/courier', roles: 'public', handler: 'webhooks/courier-webhook', access: { table: ['Query', 'GetItem', 'UpdateItem'], courierWebhook: 'shiprocket' } },
+  { method: 'POST', path: '/webhooks/courier', roles: 'public', handler: 'webhooks/courier-webhook', access: { table: ['Query', 'GetItem', 'UpdateItem'], queries: ['byAwb'], courierWebhook: 'shiprocket' } },
 
   { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: ['PutItem'] } },
   { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: ['GetItem'] } },
 
   { method: 'POST', path: '/delivery-persons', roles: ['admin'], handler: 'delivery-persons/create-delivery-person', access: { table: ['PutItem'] } },
-  { method: 'GET', path: '/delivery-persons', roles: ['admin', 'seller'], handler: 'delivery-persons/list-delivery-persons', access: { table: ['Query'] } },
+  { method: 'GET', path: '/delivery-persons', roles: ['admin', 'seller'], handler: 'delivery-persons/list-delivery-persons', access: { table: ['Query'], queries: ['byKind'] } },
 ];
 
 export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;

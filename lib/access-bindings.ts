@@ -6,7 +6,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { fileURLToPath } from 'node:url';
 import type { RouteAccess, TableAction } from '../functions/routes.ts';
-import { INDEX_LIST } from '../functions/storage/table-design.ts';
+import { INDEXES } from '../functions/storage/table-design.ts';
 import type { Stage } from './deploy-config.ts';
 import { invoiceBucketNameFor } from './stateful-stack.ts';
 
@@ -35,11 +35,19 @@ type Binding<K extends AccessKind> = (fn: LambdaFunction, declared: NonNullable<
  * A new kind in `RouteAccess` does not compile until it has its entry here.
  */
 const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
+  // Query is granted by `queries`, where the route's Queries go.
   table: (fn, declared, { table }) => {
-    const actions = grantableTableActions(declared).map((action) => `dynamodb:${action}`);
-    table.grant(fn, ...actions);
-    if (actions.includes('dynamodb:Query')) fn.addToRolePolicy(queryIndexes(table));
+    const actions = grantableTableActions(declared).filter((action) => action !== 'Query').map((action) => `dynamodb:${action}`);
+    if (actions.length > 0) table.grant(fn, ...actions);
     fn.addEnvironment('TABLE_NAME', table.tableName);
+  },
+  queries: (fn, targets, { table }) => {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: targets.map((target) => (target === 'table' ? table.tableArn : `${table.tableArn}/index/${INDEXES[target].name}`)),
+      }),
+    );
   },
   // PutObject to store a PDF; GetObject because the links it hands out are signed with its role.
   invoices: (fn, _level, { invoiceBucket, stage }) => {
@@ -97,16 +105,12 @@ function grantableTableActions(declared: readonly TableAction[]): readonly Table
   return declared;
 }
 
-/** Indexes are only ever queried (the design has no Scan); each one by name, no wildcard. */
-function queryIndexes(table: ITable): PolicyStatement {
-  return new PolicyStatement({
-    actions: ['dynamodb:Query'],
-    resources: INDEX_LIST.map((index) => `${table.tableArn}/index/${index.name}`),
-  });
-}
-
 /** Grants `fn` exactly what `access` declares and sets the matching environment. */
 export function bindAccess(fn: LambdaFunction, access: RouteAccess, targets: AccessTargets): void {
+  const queries = access.table?.includes('Query') ?? false;
+  if (queries !== (access.queries !== undefined && access.queries.length > 0)) {
+    throw new Error(`route access: \`queries\` (where its Queries go) is required exactly when \`table\` declares Query: ${JSON.stringify(access)}`);
+  }
   for (const kind of Object.keys(access) as AccessKind[]) {
     const declared = access[kind];
     if (declared !== undefined) bindKind(kind, fn, declared, targets);

@@ -80,7 +80,7 @@ describe('a route added to the table', () => {
     path: '/parcels/{parcelId}/labels',
     roles: ['seller', 'admin'],
     handler: 'parcels/get-parcel-label',
-    access: { table: ['GetItem', 'Query'] },
+    access: { table: ['GetItem', 'Query'], queries: ['byKind'] },
   };
 
   it('appears in API Gateway with its authorization, its function and its grants, with no other change', () => {

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../../functions/jobs.ts';
-import { routeKey, routes, type Route, type RouteAccess, type TableAction } from '../../functions/routes.ts';
-import { INDEX_LIST } from '../../functions/storage/table-design.ts';
+import { routeKey, routes, type QueryTarget, type Route, type RouteAccess, type TableAction } from '../../functions/routes.ts';
+import { INDEXES } from '../../functions/storage/table-design.ts';
 import { jobDescription } from '../../lib/scheduled-jobs.ts';
 import { actionsOfFunction, functionsByRouteKey, schedulesOf, statementsOfFunction, synthShipping, type SynthesizedShipping } from './infra-fixture.ts';
 
 const TRACING_AND_LOGS = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'logs:CreateLogStream', 'logs:PutLogEvents']);
 const TABLE_ARN = 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/shipping-dev';
-const INDEX_ARNS = INDEX_LIST.map((index) => `${TABLE_ARN}/index/${index.name}`);
+const arnOf = (target: QueryTarget) => (target === 'table' ? TABLE_ARN : `${TABLE_ARN}/index/${INDEXES[target].name}`);
 
 /** A policy resource as text: `Fn::Join` joined, `Ref`s as `${Name}`, anything else as JSON. */
 function rendered(resource: unknown): string {
@@ -30,8 +30,9 @@ function tableGrantsOf(shipping: SynthesizedShipping, functionId: string): Recor
 }
 
 /** What a declaration must become: each action on the table; Query also on each index, by name. */
-const expectedGrants = (declared: readonly TableAction[]): Record<string, string[]> =>
-  Object.fromEntries(declared.map((action) => [`dynamodb:${action}`, (action === 'Query' ? [TABLE_ARN, ...INDEX_ARNS] : [TABLE_ARN]).sort()]));
+/** What a declaration must become: each action on the table; Query exactly where `queries` says, by name. */
+const expectedGrants = ({ table = [], queries = [] }: RouteAccess): Record<string, string[]> =>
+  Object.fromEntries(table.map((action) => [`dynamodb:${action}`, (action === 'Query' ? queries.map(arnOf) : [TABLE_ARN]).sort()]));
 
 /** Every function that declares its access, by description: the routes, then the scheduled jobs. */
 const declaredFunctions: readonly (readonly [string, { access: RouteAccess; isJob: boolean }])[] = [
@@ -54,7 +55,7 @@ describe('functions and their grants', () => {
   it.each(declaredFunctions)('%s gets exactly the table actions and other access it declares', (key, { access, isJob }) => {
     const fn = functionOf(key);
     const declared = access.table ?? [];
-    expect(tableGrantsOf(shipping, fn.id)).toEqual(expectedGrants(declared));
+    expect(tableGrantsOf(shipping, fn.id)).toEqual(expectedGrants(access));
     expect(fn.properties.Environment.Variables.TABLE_NAME).toBe(declared.length > 0 ? 'shipping-dev' : undefined);
     const expectedOthers = [
       ...(access.invoices ? ['s3:GetObject', 's3:PutObject'] : []),
@@ -123,6 +124,13 @@ describe('functions and their grants', () => {
     expect(synthWith([])).toThrow(/is empty/);
     expect(synthWith(['GetItem', 'Scan'])).toThrow(/Scan, not grantable/);
     expect(synthWith(['GetItem', 'GetItem'])).toThrow(/repeats/);
+  });
+
+  it('refuses at synth a Query without where it goes, and a place to query without Query', () => {
+    const base: Route = { method: 'GET', path: '/probe', roles: 'public', handler: 'health', access: {} };
+    const synthWith = (access: RouteAccess) => () => synthShipping({ stage: 'dev' }, [{ ...base, access }]);
+    expect(synthWith({ table: ['Query'] })).toThrow(/queries/);
+    expect(synthWith({ table: ['GetItem'], queries: ['byKind'] })).toThrow(/queries/);
   });
 
   it('runs every function on the house defaults: 10 s for a route (the request bound), its own timeout for a job', () => {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ShiprocketApi, TrackingSnapshot } from '../../functions/courier/shiprocket-api.ts';
 import { jobs } from '../../functions/jobs.ts';
-import { FALLBACK_HANDLER, routeKey, routes, type Route } from '../../functions/routes.ts';
+import { FALLBACK_HANDLER, routeKey, routes, type Route, type RouteAccess } from '../../functions/routes.ts';
 import { iamActionsOf } from './support/dynamodb-iam.ts';
 import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
 import { sampleInvoiceInput } from '../support/invoice-samples.ts';
@@ -359,12 +359,22 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
   ],
 };
 
-/** Runs `run` on a fresh recording client; answers the IAM actions of every command it sent. */
+/**
+ * Runs `run` on a fresh recording client; answers the IAM actions of every command it sent, and
+ * each Query also as `Query@<table or index>` (where it went).
+ */
 async function actionsSentBy(run: () => Promise<void>): Promise<string[]> {
   documents.reset();
   await run();
-  return documents.calls().flatMap((call) => iamActionsOf(call.args[0]));
+  return documents.calls().flatMap((call) => {
+    const command = call.args[0];
+    const target = command instanceof QueryCommand ? [`Query@${command.input.IndexName ?? 'table'}`] : [];
+    return [...iamActionsOf(command), ...target];
+  });
 }
+
+/** A declaration as `actionsSentBy` reports: its actions, and `Query@…` for each place its Queries may go. */
+const declaredActions = (access: RouteAccess) => [...(access.table ?? []), ...(access.queries ?? []).map((target) => `Query@${target}`)].sort();
 
 describe('each route declares exactly the DynamoDB actions its handler sends', () => {
   let stored: StoredRecords;
@@ -387,7 +397,7 @@ describe('each route declares exactly the DynamoDB actions its handler sends', (
       });
       for (const action of actions) sent.add(action);
     }
-    expect([...sent].sort()).toEqual([...(route.access.table ?? [])].sort());
+    expect([...sent].sort()).toEqual(declaredActions(route.access));
   });
 
   it('the not-found fallback touches nothing', async () => {
@@ -426,6 +436,6 @@ describe('each scheduled job declares exactly the DynamoDB actions its handler s
       },
     ];
     for (const scenario of scenarios) for (const action of await actionsSentBy(scenario)) sent.add(action);
-    expect([...sent].sort()).toEqual([...(job.access.table ?? [])].sort());
+    expect([...sent].sort()).toEqual(declaredActions(job.access));
   });
 });
