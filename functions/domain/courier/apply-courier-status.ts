@@ -53,8 +53,10 @@ async function applyOnce(stored: StoredParcel, update: CourierStatusUpdate): Pro
   if (!current || !hasLiveCourierShipment(parcel)) return { parcel, outcome: 'no-live-shipment' };
   const now = new Date().toISOString();
   if (update.at === undefined && current.statusCode === update.code) return { parcel, outcome: 'duplicate' };
+  // Only the courier's own times order its events: an update without one is applied now, but never
+  // moves the ordering mark (server time and courier time are different clocks).
   const at = update.at ?? now;
-  if (current.lastEventAt !== null && at < current.lastEventAt) return { parcel, outcome: 'older' };
+  if (update.at !== undefined && current.lastEventAt !== null && update.at < current.lastEventAt) return { parcel, outcome: 'older' };
   if (current.lastEventAt === at && current.statusCode === update.code) return { parcel, outcome: 'duplicate' };
 
   const meaning = courierStatusOf(update.code);
@@ -64,7 +66,7 @@ async function applyOnce(stored: StoredParcel, update: CourierStatusUpdate): Pro
     statusCode: update.code,
     statusLabel: label,
     lastSyncedAt: now,
-    lastEventAt: at,
+    lastEventAt: update.at ?? current.lastEventAt,
     scans: mergedScans(current.scans, update.scans ?? []),
     exception: meaning.exception ? { code: update.code, label, at } : null,
   };
