@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOICE_FONT_FILE_NAMES, INVOICE_FONT_FILES, invoiceFontDir, loadInvoiceFonts, type InvoiceFonts } from '../../functions/domain/invoices/invoice-font.ts';
 import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
 import { INVOICE_PDF_PRODUCER, renderInvoicePdf } from '../../functions/domain/invoices/invoice-pdf.ts';
@@ -12,22 +11,14 @@ import { TrueTypeFont } from '../../functions/domain/invoices/truetype.ts';
 import { filesShippedWith } from '../../lib/access-bindings.ts';
 import { PROJECT_ROOT, shipFiles } from '../../lib/house-function.ts';
 import { subsetInvoiceFont } from '../../lib/invoice-font-subset.ts';
+import { popplerWorkDir } from '../support/poppler-work-dir.ts';
 import { customerAddress, sampleInvoiceInput, sampleItems } from '../support/invoice-samples.ts';
 
-let workDir: string;
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('pdftotext is missing: apt-get install -y poppler-utils (.ci/run installs it)');
-  }
-});
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = popplerWorkDir('invoice-pdf-', 'pdftotext');
 
 /** The PDF's text as poppler lays it out, one string per page. */
 function pagesOf(pdf: Uint8Array): string[] {
-  const file = join(workDir, `${Math.random().toString(36).slice(2)}.pdf`);
+  const file = join(workDir(), `${Math.random().toString(36).slice(2)}.pdf`);
   writeFileSync(file, pdf);
   return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
 }
@@ -171,16 +162,16 @@ describe('invoice fonts as deployed (cut down at bundling)', () => {
     }
     const pdf = await renderInvoicePdf(buildInvoice(sampleInvoiceInput(3)), { fonts: deployed });
     expect(pdf.byteLength).toBeLessThan(16 * 1024);
-    const file = join(workDir, 'deployed-fonts.pdf');
+    const file = join(workDir(), 'deployed-fonts.pdf');
     writeFileSync(file, pdf);
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSans-\w+\s+CID TrueType\s+Identity-H\s+yes/);
     expect(fonts).toMatch(/DejaVuSans-Bold-\w+\s+CID TrueType\s+Identity-H\s+yes/);
-    expect(execFileSync('pdftoppm', ['-r', '30', '-png', file, join(workDir, 'deployed')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
+    expect(execFileSync('pdftoppm', ['-r', '30', '-png', file, join(workDir(), 'deployed')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
   });
 
   it("are what the invoice function's bundling writes next to its bundle", async () => {
-    const bundleDir = join(workDir, 'bundle');
+    const bundleDir = join(workDir(), 'bundle');
     const commands = shipFiles(filesShippedWith({ invoices: 'readWrite' }))!.afterBundling('', bundleDir);
     for (const command of commands) execFileSync('bash', ['-c', command], { cwd: PROJECT_ROOT, stdio: 'pipe' });
     const full = await loadInvoiceFonts();

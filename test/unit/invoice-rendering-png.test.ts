@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildInvoice } from '../../functions/domain/invoices/invoice-document.ts';
 import { renderInvoicePdf } from '../../functions/domain/invoices/invoice-pdf.ts';
 import type { InvoiceInput } from '../../functions/domain/invoices/invoice-types.ts';
 import { formatRupees } from '../../functions/domain/invoices/rupees.ts';
 import type { Address } from '../../functions/domain/orders/order-types.ts';
+import { popplerWorkDir } from '../support/poppler-work-dir.ts';
 import { customerAddress, sampleInvoiceInput } from '../support/invoice-samples.ts';
 
 /**
@@ -17,16 +17,7 @@ import { customerAddress, sampleInvoiceInput } from '../support/invoice-samples.
  * (text in the content stream that renders as nothing — a missing glyph, white ink — fails here).
  */
 
-let workDir: string;
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'invoice-png-'));
-  try {
-    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
-  } catch {
-    throw new Error('pdftoppm is missing: apt-get install -y poppler-utils (.ci/run installs it)');
-  }
-});
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = popplerWorkDir('invoice-png-', 'pdftoppm');
 
 const RESOLUTION = 50;
 /** Darker than mid-grey (0 black … 255 white): what counts towards "the page is not blank". */
@@ -43,7 +34,7 @@ interface Gray {
 
 let fileCount = 0;
 function writePdf(pdf: Uint8Array): string {
-  const file = join(workDir, `invoice-${++fileCount}.pdf`);
+  const file = join(workDir(), `invoice-${++fileCount}.pdf`);
   writeFileSync(file, pdf);
   return file;
 }
@@ -68,7 +59,7 @@ function rasterGray(pdfFile: string): Gray {
 
 /** Page 1 as pdftoppm -png writes it: the PNG's signature and IHDR (width, height, bit depth, colour type). */
 function rasterPng(pdfFile: string): { width: number; height: number; bitDepth: number; colourType: number; bytes: Buffer } {
-  const prefix = join(workDir, `page-${++fileCount}`);
+  const prefix = join(workDir(), `page-${++fileCount}`);
   execFileSync('pdftoppm', ['-r', String(RESOLUTION), '-png', '-f', '1', '-l', '1', '-singlefile', pdfFile, prefix]);
   return pngHeader(readFileSync(`${prefix}.png`));
 }
@@ -235,7 +226,7 @@ describe('the docs sample (docs/invoice-sample.png)', () => {
     expect(invoice.supplyType).toBe('intra-state');
     expect(invoice.totals.cgst).toBeGreaterThan(0);
     const file = writePdf(await renderInvoicePdf(invoice));
-    const prefix = join(workDir, 'invoice-sample');
+    const prefix = join(workDir(), 'invoice-sample');
     execFileSync('pdftoppm', ['-r', '100', '-png', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
     const fresh = pngHeader(readFileSync(`${prefix}.png`));
     const target = process.env.INVOICE_SAMPLE_PNG;

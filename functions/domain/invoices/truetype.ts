@@ -53,7 +53,7 @@ export class TrueTypeFont {
   /** By code point. */
   private readonly glyphs = new Map<number, TrueTypeGlyph>();
 
-  constructor(private readonly bytes: Uint8Array) {
+  constructor(bytes: Uint8Array) {
     const font = view(bytes);
     const version = font.getUint32(0);
     if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) {
