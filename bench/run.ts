@@ -11,6 +11,15 @@ import { measureCourier } from './courier.ts';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
+// `npm run bench -- cost [--json]`: only the cost of a parcel life, for 3 and 99 items.
+if (process.argv.includes('cost')) {
+  const { measureCost, printCost, costJson } = await import('./cost/cost-bench.ts');
+  const lives = await measureCost([3, 99]);
+  printCost(lives);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(costJson(lives)));
+  process.exit(0);
+}
+
 console.log(`Node ${process.versions.node}, ${new Date().toISOString()}\n`);
 
 console.log('1. DynamoDB round trips per request (SDK middleware count, DynamoDB Local, median latency over 15 calls)');
