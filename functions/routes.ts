@@ -66,6 +66,15 @@ export const routes: readonly Route[] = [
 
   { method: 'POST', path: '/webhooks/courier', roles: 'public', handler: 'webhooks/courier-webhook', access: { table: ['Query', 'GetItem', 'UpdateItem'], queries: ['byAwb'], courierWebhook: 'shiprocket' } },
 
+  { method: 'POST', path: '/returns', roles: ['customer'], handler: 'returns/create-return', access: { table: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], queries: ['table', 'byCustomer'] } },
+  { method: 'GET', path: '/returns', roles: ['admin', 'seller', 'customer', 'delivery'], handler: 'returns/list-returns', access: { table: ['Query'], queries: ['bySeller', 'byCustomer', 'byDeliveryPerson', 'byKind', 'returnQueue'] } },
+  { method: 'GET', path: '/returns/{returnId}', roles: ['admin', 'seller', 'customer', 'delivery'], handler: 'returns/get-return', access: { table: ['GetItem'] } },
+  { method: 'POST', path: '/returns/{returnId}/approve', roles: ['admin'], handler: 'returns/approve-return', access: { table: ['GetItem', 'UpdateItem'] } },
+  { method: 'POST', path: '/returns/{returnId}/decline', roles: ['admin'], handler: 'returns/decline-return', access: { table: ['GetItem', 'UpdateItem'] } },
+  { method: 'POST', path: '/returns/{returnId}/assign', roles: ['admin'], handler: 'returns/assign-return', access: { table: ['BatchGetItem', 'UpdateItem'] } },
+  { method: 'POST', path: '/returns/{returnId}/pickup', roles: ['admin', 'delivery'], handler: 'returns/pickup-return', access: { table: ['GetItem', 'UpdateItem'] } },
+  { method: 'POST', path: '/returns/{returnId}/receive', roles: ['admin'], handler: 'returns/receive-return', access: { table: ['GetItem', 'UpdateItem'] } },
+
   { method: 'PUT', path: '/sellers/{sellerId}', roles: ['admin', 'system'], handler: 'sellers/put-seller', access: { table: ['PutItem'] } },
   { method: 'GET', path: '/sellers/{sellerId}', roles: ['admin', 'system', 'seller'], handler: 'sellers/get-seller', access: { table: ['GetItem'] } },
 

@@ -9,14 +9,19 @@ export const orderItemKey = (orderId: string, position: number) => ({
 export const parcelKey = (parcelId: string) => ({ pk: `PARCEL#${parcelId}`, sk: 'PARCEL' as const });
 export const sellerKey = (sellerId: string) => ({ pk: `SELLER#${sellerId}`, sk: 'PROFILE' });
 export const deliveryPersonKey = (deliveryPersonId: string) => ({ pk: `DELIVERY_PERSON#${deliveryPersonId}`, sk: 'PROFILE' });
+export const returnKey = (returnId: string) => ({ pk: `RETURN#${returnId}`, sk: 'RETURN' as const });
 
-export type Kind = 'ITEM' | 'PARCEL' | 'DELIVERY_PERSON';
+export type Kind = 'ITEM' | 'PARCEL' | 'DELIVERY_PERSON' | 'RETURN';
 
 /** Partition values of the list indexes (see table-design.ts). */
 export const sellerList = (sellerId: string, kind: Kind) => `SELLER#${sellerId}#${kind}`;
 export const customerList = (customerId: string, kind: Kind) => `CUSTOMER#${customerId}#${kind}`;
 export const deliveryPersonList = (deliveryPersonId: string, kind: Kind) => `DELIVERY#${deliveryPersonId}#${kind}`;
 export const kindList = (kind: Kind) => kind;
+/** A customer's item by its id (ids are unique per order only: two orders may share one). */
+export const customerItemLookup = (customerId: string, itemId: string) => `CUSTOMER#${customerId}#ITEM#${itemId}`;
+/** The admin's queue of returns in one status, oldest request first (`{createdAt}#{returnId}`). */
+export const returnQueue = (status: string) => `RETURN#${status}`;
 export const idempotencyKey = (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' as const });
 export const invoiceSequenceKey = (sellerId: string, financialYear: string) => ({ pk: `SELLER#${sellerId}`, sk: `INVOICE_SEQUENCE#${financialYear}` });
 export const invoiceDocumentKey = (parcelId: string) => ({ pk: `PARCEL#${parcelId}`, sk: 'INVOICE' as const });

@@ -3,8 +3,9 @@ import type { Order, OrderHeader, OrderItem } from '#domain/orders/order-types.t
 import type { ItemStatus } from '#domain/orders/order-types.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
-import { kindList, orderItemKey, orderPartition, sellerList } from './keys.ts';
+import { customerItemLookup, kindList, orderItemKey, orderPartition, sellerList } from './keys.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
+import { INDEXES } from './table-design.ts';
 import { writeIfConditionsHold, type WriteAction } from './transactions.ts';
 
 /**
@@ -26,6 +27,13 @@ export interface OrderItemRecord extends Omit<OrderItem, 'parcelId'> {
   /** Present exactly while the item is in no parcel (the awaitingPacking index). */
   awaitingPackingPk?: string;
   awaitingPackingSk?: string;
+  /** The item by (customer, item id), for returns; absent on items ingested before returns existed. */
+  byCustomerPk?: string;
+  byCustomerSk?: string;
+  /** The item's index in its parcel's `items` (set with `parcelId`); absent on items parcelled before it existed. */
+  parcelSlot?: number;
+  /** The item's latest return. */
+  returnId?: string;
 }
 
 /** Where an item record is; the domain passes it back to storage untouched. */
@@ -37,6 +45,15 @@ export interface StoredOrder {
   requestHash: string;
   /** By item id. */
   itemRefs: ReadonlyMap<string, ItemRef>;
+  /** By item id: its index in its parcel's items, where known. */
+  parcelSlots: ReadonlyMap<string, number>;
+}
+
+/** An item with where it is stored and where its parcel holds its copy (null: unknown, read the parcel). */
+export interface LocatedItem {
+  item: OrderItem;
+  ref: ItemRef;
+  parcelSlot: number | null;
 }
 
 function orderItemRecord(order: Order, item: OrderItem, position: number, listSortKey: string, requestHash: string): OrderItemRecord {
@@ -59,6 +76,8 @@ function orderItemRecord(order: Order, item: OrderItem, position: number, listSo
     byKindPk: kindList('ITEM'),
     byKindSk: itemSortKey,
     ...(parcelId ? {} : { awaitingPackingPk: sellerList(item.sellerId, 'ITEM'), awaitingPackingSk: itemSortKey }),
+    byCustomerPk: customerItemLookup(order.customerId, item.id),
+    byCustomerSk: itemSortKey,
   };
 }
 
@@ -92,7 +111,40 @@ function toStoredOrder(records: OrderItemRecord[]): StoredOrder | undefined {
     order: { id: first.orderId, customerId: first.customerId, ...first.order, placedAt: first.placedAt, items: records.map(toOrderItem) },
     requestHash: first.requestHash,
     itemRefs: new Map(records.map((record) => [record.id, { pk: record.pk, sk: record.sk }])),
+    parcelSlots: new Map(records.flatMap((record) => (record.parcelSlot === undefined ? [] : [[record.id, record.parcelSlot] as const]))),
   };
+}
+
+/** The order's item `itemId` located for a change, if the order has it. */
+export function locateItem(stored: StoredOrder, itemId: string): LocatedItem | undefined {
+  const item = stored.order.items.find((candidate) => candidate.id === itemId);
+  const ref = stored.itemRefs.get(itemId);
+  if (!item || !ref) return undefined;
+  return { item, ref, parcelSlot: stored.parcelSlots.get(itemId) ?? null };
+}
+
+/**
+ * A customer's items with this id, across their orders: one Query of the (eventually consistent)
+ * lookup, at most two answers (two mean the id is ambiguous).
+ */
+export async function findItemsOfCustomer(customerId: string, itemId: string): Promise<LocatedItem[]> {
+  const output = await reading(() =>
+    send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEXES.byCustomer.name,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': INDEXES.byCustomer.partitionKey },
+        ExpressionAttributeValues: { ':pk': customerItemLookup(customerId, itemId) },
+        Limit: 2,
+      }),
+    ),
+  );
+  return ((output.Items ?? []) as OrderItemRecord[]).map((record) => ({
+    item: toOrderItem(record),
+    ref: { pk: record.pk, sk: record.sk },
+    parcelSlot: record.parcelSlot ?? null,
+  }));
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ListSource {
   partition: string;
   /** Only sort keys starting with this (the table's own partitions hold several kinds). */
   sortKeyPrefix?: string;
+  /** Lowest sort key first (queues); lists are newest first otherwise. */
+  oldestFirst?: boolean;
 }
 
 export interface PageRequest {
@@ -50,7 +52,7 @@ function filterExpression(conditions: readonly Condition[]): Partial<QueryComman
 }
 
 /**
- * One Query, newest first, with an opaque cursor that is validated against the list it came from;
+ * One Query, newest first (unless `oldestFirst`), with an opaque cursor that is validated against the list it came from;
  * each record is turned into what the caller lists by `map`.
  */
 export async function queryPage<R, T>(source: ListSource, conditions: readonly Condition[], page: PageRequest, map: (record: R) => T): Promise<Page<T>> {
@@ -68,7 +70,7 @@ export async function queryPage<R, T>(source: ListSource, conditions: readonly C
         ...filter,
         ExpressionAttributeNames: { ...filter.ExpressionAttributeNames, '#pk': partitionKey, ...(source.sortKeyPrefix === undefined ? {} : { '#sk': TABLE_KEYS.sortKey }) },
         ExpressionAttributeValues: { ...filter.ExpressionAttributeValues, ':pk': source.partition, ...prefix },
-        ScanIndexForward: false,
+        ScanIndexForward: source.oldestFirst === true,
         Limit: conditions.length > 0 ? Math.max(page.limit + 1, FILTERED_READ_BUDGET) : page.limit + 1,
         ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, { [partitionKey]: source.partition }, keyNames) : undefined,
       }),

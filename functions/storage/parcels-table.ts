@@ -1,6 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeliveryPerson } from '#domain/delivery-persons/delivery-person.ts';
-import { UnavailableError } from '#domain/errors.ts';
 import type { ItemStatus, OrderItem } from '#domain/orders/order-types.ts';
 import type { IssuedInvoice } from '#domain/invoices/issued-invoice.ts';
 import type { CourierShipment, Parcel, ParcelEvent } from '#domain/parcels/parcel-types.ts';
@@ -12,7 +11,8 @@ import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindLis
 import type { ItemRef, StoredOrder } from './order-items-table.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 import { INDEX_KEY_ATTRIBUTES, INDEXES } from './table-design.ts';
-import { ConditionsFailed, recordId, writeAtomically, writeIfConditionsHold, type WriteAction } from './transactions.ts';
+import { readRecords } from './batch-read.ts';
+import { ConditionsFailed, writeAtomically, writeIfConditionsHold, type WriteAction } from './transactions.ts';
 
 /**
  * An item as packed into its parcel, so that View, lists and writes need no extra read: its
@@ -132,14 +132,15 @@ export async function insertParcel(parcel: Parcel, order: StoredOrder, packable:
   const actions: WriteAction[] = [
     { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...record.items.map(
-      (item): WriteAction => ({
+      (item, slot): WriteAction => ({
         Update: {
           TableName: tableName(),
           Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET parcelId = :parcelId REMOVE awaitingPackingPk, awaitingPackingSk',
+          // The slot lets a return update the parcel's copy of the item without reading the parcel.
+          UpdateExpression: 'SET parcelId = :parcelId, parcelSlot = :slot REMOVE awaitingPackingPk, awaitingPackingSk',
           ConditionExpression: `attribute_exists(pk) AND sellerId = :sellerId AND attribute_not_exists(parcelId) AND #status IN (${Object.keys(statusValues).join(', ')})`,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':parcelId': record.id, ':sellerId': record.sellerId, ...statusValues },
+          ExpressionAttributeValues: { ':parcelId': record.id, ':slot': slot, ':sellerId': record.sellerId, ...statusValues },
         },
       }),
     ),
@@ -315,7 +316,7 @@ export function deleteParcelRecord(stored: StoredParcel, deletedBy: string, at: 
       ExpressionAttributeValues: { ':at': at, ':by': deletedBy, ':one': 1, ':version': stored.version },
     },
   };
-  const released = itemActions(stored, 'SET #status = :received, awaitingPackingPk = bySellerPk, awaitingPackingSk = bySellerSk REMOVE parcelId', {
+  const released = itemActions(stored, 'SET #status = :received, awaitingPackingPk = bySellerPk, awaitingPackingSk = bySellerSk REMOVE parcelId, parcelSlot', {
     ':received': 'received',
   });
   return writeOrStale([tombstone, ...released]);
@@ -347,16 +348,8 @@ export async function readParcel(parcelId: string): Promise<StoredParcel | undef
 
 /** The parcel and a delivery person in one strongly consistent round trip. */
 export async function readParcelAndDeliveryPerson(parcelId: string, deliveryPersonId: string): Promise<{ stored?: StoredParcel; deliveryPerson?: DeliveryPerson }> {
-  const parcelAt = parcelKey(parcelId);
-  const personAt = deliveryPersonKey(deliveryPersonId);
-  const output = await reading(() =>
-    send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [parcelAt, personAt], ConsistentRead: true } } })),
-  );
-  if (Object.keys(output.UnprocessedKeys ?? {}).length > 0) throw new UnavailableError('The database is busy; retry shortly.');
-  const records = output.Responses?.[tableName()] ?? [];
-  const find = (key: { pk: string; sk: string }) => records.find((record) => recordId(record as ItemRef) === recordId(key));
-  const person = find(personAt) as DeliveryPersonRecord | undefined;
-  return { stored: liveRecord(find(parcelAt) as ParcelRecord | undefined), deliveryPerson: person && toDeliveryPerson(person) };
+  const [parcel, person] = await readRecords([parcelKey(parcelId), deliveryPersonKey(deliveryPersonId)]);
+  return { stored: liveRecord(parcel as ParcelRecord | undefined), deliveryPerson: person && toDeliveryPerson(person as unknown as DeliveryPersonRecord) };
 }
 
 export interface ParcelFilter {

@@ -24,7 +24,10 @@ export const INDEXES = {
   bySeller: { name: 'bySeller', partitionKey: 'bySellerPk', sortKey: 'bySellerSk', projection: ALL },
   /** All records of one kind, newest first (admin lists): `{KIND}`. */
   byKind: { name: 'byKind', partitionKey: 'byKindPk', sortKey: 'byKindSk', projection: ALL },
-  /** A customer's records of one kind: `CUSTOMER#{customerId}#{KIND}`. */
+  /**
+   * A customer's records of one kind: `CUSTOMER#{customerId}#{KIND}`; and a customer's order item
+   * by its id, `CUSTOMER#{customerId}#ITEM#{itemId}` (the returns lookup).
+   */
   byCustomer: { name: 'byCustomer', partitionKey: 'byCustomerPk', sortKey: 'byCustomerSk', projection: ALL },
   /** Records assigned to a delivery person: `DELIVERY#{deliveryPersonId}#{KIND}` (sparse). */
   byDeliveryPerson: { name: 'byDeliveryPerson', partitionKey: 'byDeliveryPersonPk', sortKey: 'byDeliveryPersonSk', projection: ALL },
@@ -41,6 +44,11 @@ export const INDEXES = {
    * over partitions and over parallel sync workers.
    */
   liveShipments: { name: 'liveShipments', partitionKey: 'liveShipmentPk', sortKey: 'liveShipmentSk', projection: ALL },
+  /**
+   * The admin's returns queue: `RETURN#{status}`, oldest request first (`{createdAt}#{returnId}`);
+   * every return is in exactly one status partition, moved on each status change.
+   */
+  returnQueue: { name: 'returnQueue', partitionKey: 'returnQueuePk', sortKey: 'returnQueueSk', projection: ALL },
 } as const satisfies Record<string, IndexDesign>;
 
 export type IndexName = keyof typeof INDEXES;

@@ -74,6 +74,8 @@ const address = { name: 'A', phone: '+91 98450 12345', line1: 'L', city: 'C', st
 const orderItem = (id: string) => ({ id, sellerId: 's-1', productName: 'P', sku: 'S', quantity: 1, unitPrice: 100, taxPercent: 5 });
 const twoItemOrder = { id: 'order-1', customerId: 'c-1', paymentMethod: 'cod', shippingAddress: address, items: [orderItem('i-1'), orderItem('i-2')] };
 const newParcel = { orderId: 'order-1', itemIds: ['i-1'] };
+const customer = claims('customer', 'c-1');
+const newReturn = { orderItemId: 'i-1', reason: 'Wrong size' };
 const conditionFailed = (item?: Record<string, unknown>) =>
   new ConditionalCheckFailedException({ message: 'condition failed', $metadata: {}, ...(item ? { Item: marshall(item) } : {}) });
 const transactionCanceled = (codes: string[]) =>
@@ -89,6 +91,11 @@ interface StoredRecords {
   parcelClaim: Recorded;
   deliveryPerson: Recorded;
   seller: Recorded;
+  /** The parcelled item once its parcel is delivered (as the status change writes it), and a return of it. */
+  deliveredItem: Recorded;
+  ret: Recorded;
+  /** The Idempotency-Key claim the return was created under. */
+  returnClaim: Recorded;
 }
 
 const transactPuts = () => documents.commandCalls(TransactWriteCommand).flatMap((call) => call.args[0].input.TransactItems!.flatMap((item) => (item.Put ? [item.Put.Item!] : [])));
@@ -114,8 +121,18 @@ async function captureStoredRecords(): Promise<StoredRecords> {
   expect((await (await callRoute('POST /delivery-persons'))({ claims: admin, body: { id: 'd-1', name: 'D', phone: address.phone } })).statusCode).toBe(201);
   expect((await (await callRoute('PUT /sellers/{sellerId}'))({ claims: admin, params: { sellerId: 's-1' }, body: { name: 'N', storeName: 'S', address } })).statusCode).toBe(201);
   const [deliveryPerson, sellerRecord] = puts();
+
   documents.reset();
-  return { orderItems, parcel: parcel!, parcelClaim: parcelClaim!, deliveryPerson: deliveryPerson!, seller: sellerRecord! };
+  const deliveredItem = { ...orderItems[0]!, status: 'delivered', deliveredAt: new Date().toISOString(), parcelId: parcel!.id, parcelSlot: 0 };
+  documents.on(PutCommand).resolves({});
+  documents.on(QueryCommand).resolves({ Items: [deliveredItem] });
+  documents.on(TransactWriteCommand).resolves({});
+  const returnCreated = await (await callRoute('POST /returns'))({ claims: customer, body: newReturn, headers: { 'idempotency-key': 'return-key-1' } });
+  expect(returnCreated.statusCode).toBe(201);
+  const [returnClaim] = puts();
+  const [ret] = transactPuts();
+  documents.reset();
+  return { orderItems, parcel: parcel!, parcelClaim: parcelClaim!, deliveryPerson: deliveryPerson!, seller: sellerRecord!, deliveredItem, ret: ret!, returnClaim: returnClaim! };
 }
 
 const sampleInvoice = () => buildInvoice(sampleInvoiceInput(1));
@@ -323,6 +340,76 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
     ['an unknown AWB: one Query, nothing written', async (call) => {
       documents.on(QueryCommand).resolves({ Items: [] });
       await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'OTHER', shipment_status_id: 18 } }), 200);
+    }],
+  ],
+  'POST /returns': [
+    ['by item id: one Query of the customer-item lookup, one transaction (return, item, parcel copy)', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [stored.deliveredItem] });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: customer, body: newReturn }), 201);
+    }],
+    ['naming the order: one Query of the order, one transaction', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [stored.deliveredItem, stored.orderItems[1]!] });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: customer, body: { ...newReturn, orderId: 'order-1' } }), 201);
+    }],
+    ['an item parcelled before slots were kept: its parcel is read for the slot', async (call, stored) => {
+      const { parcelSlot: _slot, ...withoutSlot } = stored.deliveredItem;
+      documents.on(QueryCommand).resolves({ Items: [withoutSlot] });
+      documents.on(GetCommand).resolves({ Item: stored.parcel });
+      documents.on(TransactWriteCommand).resolves({});
+      await expectStatus(call({ claims: customer, body: newReturn }), 201);
+    }],
+    ['a replayed Idempotency-Key: the claim answers, the return is read', async (call, stored) => {
+      documents.on(PutCommand).rejects(conditionFailed(stored.returnClaim));
+      documents.on(GetCommand).resolves({ Item: stored.ret });
+      const replay = await call({ claims: customer, body: newReturn, headers: { 'idempotency-key': 'return-key-1' } });
+      expect(replay.statusCode).toBe(201);
+      expect(replay.headers?.['idempotent-replayed']).toBe('true');
+    }],
+  ],
+  'GET /returns': [
+    ...(
+      [
+        ['a seller', seller, {}],
+        ['a customer', customer, { status: 'requested' }],
+        ['a delivery person', claims('delivery', 'd-1'), {}],
+        ['the admin queue of one status', admin, { status: 'requested' }],
+        ['an admin, everything', admin, {}],
+      ] as const
+    ).map(([name, who, query]): Scenario => [name, async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [stored.ret] });
+      await expectStatus(call({ claims: who, query }), 200);
+    }]),
+  ],
+  'GET /returns/{returnId}': [
+    ['one consistent read', async (call, stored) => {
+      documents.on(GetCommand).resolves({ Item: stored.ret });
+      await expectStatus(call({ claims: customer, params: { returnId: String(stored.ret.id) } }), 200);
+    }],
+  ],
+  ...Object.fromEntries(
+    (
+      [
+        ['approve', 'requested', {}],
+        ['decline', 'requested', { reason: 'Worn' }],
+        ['pickup', 'approved', {}],
+        ['receive', 'approved', {}],
+      ] as const
+    ).map(([change, status, body]) => [
+      `POST /returns/{returnId}/${change}`,
+      [[`read the return, one transaction (return, item, parcel copy)`, async (call: Call, stored: StoredRecords) => {
+        documents.on(GetCommand).resolves({ Item: { ...stored.ret, status } });
+        documents.on(TransactWriteCommand).resolves({});
+        await expectStatus(call({ claims: admin, params: { returnId: String(stored.ret.id) }, body }), 200);
+      }]] satisfies Scenario[],
+    ]),
+  ),
+  'POST /returns/{returnId}/assign': [
+    ['return and delivery person in one batch, one update of the return (its status stays)', async (call, stored) => {
+      documents.on(BatchGetCommand).resolves({ Responses: { [process.env.TABLE_NAME!]: [{ ...stored.ret, status: 'approved' }, stored.deliveryPerson] } });
+      documents.on(UpdateCommand).resolves({});
+      await expectStatus(call({ claims: admin, params: { returnId: String(stored.ret.id) }, body: { deliveryPersonId: 'd-1' } }), 200);
     }],
   ],
   'PUT /sellers/{sellerId}': [

@@ -23,3 +23,9 @@ export function formatIstDate(instant: Date | string): string {
 }
 
 export const twoDigits = (value: number): string => String(value).padStart(2, '0');
+
+/** The last millisecond (23:59:59.999 IST) of the Indian calendar date `days` days after `date`. */
+export function endOfIstDay(date: CalendarDate, days = 0): Date {
+  const nextMidnightUtc = Date.UTC(date.year, date.month - 1, date.day + days + 1);
+  return new Date(nextMidnightUtc - IST_OFFSET_MS - 1);
+}

@@ -1,0 +1,8 @@
+import { assignReturn, assignReturnBody } from '#domain/returns/change-return.ts';
+import { returnParams } from '#domain/returns/return-params.ts';
+import { httpHandler } from '#http/http-handler.ts';
+import { ok } from '#http/responses.ts';
+
+export const handler = httpHandler({ params: returnParams, body: assignReturnBody }, async ({ params, body, principal }) =>
+  ok(await assignReturn(params.returnId, body, principal)),
+);
