@@ -2,6 +2,7 @@ import { DEMO_PRINCIPALS } from '../local/demo-principals.ts';
 import { JavaMissingError } from '../local/dynamodb-local.ts';
 import { watchHealth } from '../local/health-watch.ts';
 import { signLocalToken } from '../local/local-tokens.ts';
+import { ensurePanelsBuild, PANELS_BUILD_DIR } from '../local/panels-build.ts';
 import { PortTakenError } from '../local/port-holder.ts';
 import { startLocalRuntime } from '../local/runtime.ts';
 
@@ -11,8 +12,10 @@ const healthPollMs = Number(env.HEALTH_POLL_MS ?? 5_000);
 
 let stopping = false;
 let runtime: Awaited<ReturnType<typeof startLocalRuntime>>;
+if (await ensurePanelsBuild()) console.log(`Built the panels' web UI into ${PANELS_BUILD_DIR}`);
 try {
   runtime = await startLocalRuntime({
+    panelsWebRoot: PANELS_BUILD_DIR,
     apiPort,
     dynamoPort: Number(env.DYNAMODB_PORT ?? 8000),
     s3Port: Number(env.S3_PORT ?? 4569),
@@ -36,6 +39,7 @@ try {
 }
 
 console.log(`\nShipping Order Flow API on ${runtime.apiUrl}  (pid ${process.pid})`);
+console.log(`Panels (web UI): ${runtime.apiUrl}/  (sign in as a demo user)`);
 console.log(`DynamoDB Local ${runtime.dynamoEndpoint} (pid ${runtime.dynamoPid}), S3 emulator ${runtime.s3Endpoint}, data in ${runtime.dataDir}/`);
 const simulator = runtime.shiprocketSimulator;
 console.log(

@@ -149,11 +149,16 @@ export async function startApiServer(options: {
   routes?: readonly Route[];
   onRequest?: (line: string, request: IncomingMessage) => void;
   onHandled?: HandledListener;
+  /** Serves what is not the API (the panels' UI, local/panels-server.ts); answers whether it did. */
+  beforeRoutes?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const match = routeMatcher(options.routes ?? defaultRoutes);
+  const { beforeRoutes } = options;
   const server = createServer((request, response) => {
     const started = performance.now();
-    handle(request, response, match, options.onHandled)
+    const served = beforeRoutes ? beforeRoutes(request, response) : Promise.resolve(false);
+    served
+      .then((done) => (done ? undefined : handle(request, response, match, options.onHandled)))
       .catch((error: unknown) => {
         console.error('local server error', error);
         if (!response.headersSent) sendJson(response, 500, 'INTERNAL_ERROR', 'The local server failed; see its log.');

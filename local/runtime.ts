@@ -30,6 +30,8 @@ export interface LocalRuntimeOptions {
    */
   shiprocketSimPort?: number;
   seedDemoData?: boolean;
+  /** Serves the built panels' UI from this directory at `/`, with the local sign-in (local/panels-server.ts). */
+  panelsWebRoot?: string;
   logRequests?: boolean;
   /**
    * Runs each job of `functions/jobs.ts` on its own timer, every `localEveryMs` (default; `everyMs`
@@ -191,7 +193,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const onRequest = options.logRequests ? (line: string, request: IncomingMessage) => isWatchdogRequest(request) || console.log(line) : undefined;
     const pickupLocations = shiprocketSimulator && persistedPickupLocations(shiprocketSimulator, dataDir && resolve(dataDir, 'shiprocket-simulator', 'pickup-locations.json'));
     const onHandled = pickupLocations && learnFromSavedSeller(pickupLocations);
-    const api = await startApiServer({ port: options.apiPort, onRequest, onHandled }).catch((error: NodeJS.ErrnoException) => {
+    const beforeRoutes = options.panelsWebRoot ? (await import('./panels-server.ts')).panelsRequestHandler(options.panelsWebRoot) : undefined;
+    const api = await startApiServer({ port: options.apiPort, onRequest, onHandled, beforeRoutes }).catch((error: NodeJS.ErrnoException) => {
       // Taken since the check at the start: say by whom, as for the other ports.
       throw error.code === 'EADDRINUSE' ? new PortTakenError(describeTakenPort(portClaims(options)[0]!)) : error;
     });
