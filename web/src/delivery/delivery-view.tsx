@@ -7,6 +7,8 @@ import { ErrorNotice } from '../components/states.tsx';
 import { errorWords } from '../error-words.ts';
 import { StatusBadge, statusWords } from '../format.tsx';
 import { nextStatuses } from '../parcels/parcel-rules.ts';
+import { ReturnActions } from '../returns/return-actions.tsx';
+import { ReturnsList } from '../returns/returns-list.tsx';
 import { usePagedList } from '../use-paged-list.ts';
 
 const ACTION_WORDS: Partial<Record<ParcelStatus, string>> = { out_for_delivery: 'Mark out for delivery', delivered: 'Mark delivered' };
@@ -60,6 +62,7 @@ export function DeliveryView({ api }: { api: Api }) {
         </ul>
         )}
       </PagedListView>
+      <ReturnsList api={api} label="Returns to collect" empty="No returns to collect." actions={(item, returns) => <ReturnActions api={api} item={item} by="delivery" onChanged={returns.reload} />} />
     </>
   );
 }
