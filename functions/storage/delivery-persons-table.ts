@@ -1,6 +1,6 @@
 import type { DeliveryPerson } from '#domain/delivery-persons/delivery-person.ts';
 import { tableName } from './dynamo-client.ts';
-import { deliveryPersonKey, kindList } from './keys.ts';
+import { deliveryPersonKey, kindList, kindLists } from './keys.ts';
 import { queryPage, type Page, type PageRequest } from './page-query.ts';
 import { writeIfConditionsHold } from './transactions.ts';
 
@@ -21,7 +21,7 @@ export async function insertDeliveryPerson(person: DeliveryPerson, listSortKey: 
     sk: 'PROFILE',
     kind: 'DELIVERY_PERSON',
     ...person,
-    byKindPk: kindList('DELIVERY_PERSON'),
+    byKindPk: kindList('DELIVERY_PERSON', listSortKey),
     byKindSk: listSortKey,
   };
   const put = { Put: { TableName: tableName(), Item: record, ConditionExpression: 'attribute_not_exists(pk)' } };
@@ -30,4 +30,4 @@ export async function insertDeliveryPerson(person: DeliveryPerson, listSortKey: 
 
 /** Every delivery person, newest first. */
 export const listAllDeliveryPersons = (page: PageRequest): Promise<Page<DeliveryPerson>> =>
-  queryPage({ index: 'byKind', partition: kindList('DELIVERY_PERSON') }, [], page, toDeliveryPerson);
+  queryPage({ index: 'byKind', partition: kindLists('DELIVERY_PERSON') }, [], page, toDeliveryPerson);

@@ -17,7 +17,25 @@ export type Kind = 'ITEM' | 'PARCEL' | 'DELIVERY_PERSON' | 'RETURN';
 export const sellerList = (sellerId: string, kind: Kind) => `SELLER#${sellerId}#${kind}`;
 export const customerList = (customerId: string, kind: Kind) => `CUSTOMER#${customerId}#${kind}`;
 export const deliveryPersonList = (deliveryPersonId: string, kind: Kind) => `DELIVERY#${deliveryPersonId}#${kind}`;
-export const kindList = (kind: Kind) => kind;
+/**
+ * How many partitions each marketplace-wide list (`byKind`) is spread over: a new record's index
+ * write goes to one of them, chosen by its list sort key, so no one partition takes every write
+ * (each sustains DynamoDB's 1,000 write units a second; see docs/cost-and-scale.md). Lists read
+ * them all in parallel and merge (page-query.ts).
+ */
+export const KIND_LIST_SPREAD = 4;
+
+/** A stable, even choice among `count` partitions for a key. */
+export function spreadIndexOf(value: string, count: number): number {
+  let hash = 0;
+  for (const char of value) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return hash % count;
+}
+
+/** The partition of the marketplace-wide list of `kind` holding the record listed at `listSortKey`. */
+export const kindList = (kind: Kind, listSortKey: string) => `${kind}#${spreadIndexOf(listSortKey, KIND_LIST_SPREAD)}`;
+/** Every partition of the marketplace-wide list of `kind`. */
+export const kindLists = (kind: Kind): string[] => Array.from({ length: KIND_LIST_SPREAD }, (_, i) => `${kind}#${i}`);
 /** A customer's item by its id (ids are unique per order only: two orders may share one). */
 export const customerItemLookup = (customerId: string, itemId: string) => `CUSTOMER#${customerId}#ITEM#${itemId}`;
 /** The admin's queue of returns in one status, oldest request first (`{createdAt}#{returnId}`). */

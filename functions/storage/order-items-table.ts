@@ -3,7 +3,7 @@ import type { Order, OrderHeader, OrderItem } from '#domain/orders/order-types.t
 import type { ItemStatus } from '#domain/orders/order-types.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
-import { customerItemLookup, kindList, orderItemKey, orderPartition, sellerList } from './keys.ts';
+import { customerItemLookup, kindList, kindLists, orderItemKey, orderPartition, sellerList } from './keys.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 import { INDEXES } from './table-design.ts';
 import { writeIfConditionsHold, type WriteAction } from './transactions.ts';
@@ -73,7 +73,7 @@ function orderItemRecord(order: Order, item: OrderItem, position: number, listSo
     requestHash,
     bySellerPk: sellerList(item.sellerId, 'ITEM'),
     bySellerSk: itemSortKey,
-    byKindPk: kindList('ITEM'),
+    byKindPk: kindList('ITEM', itemSortKey),
     byKindSk: itemSortKey,
     ...(parcelId ? {} : { awaitingPackingPk: sellerList(item.sellerId, 'ITEM'), awaitingPackingSk: itemSortKey }),
     byCustomerPk: customerItemLookup(order.customerId, item.id),
@@ -213,4 +213,4 @@ export function listItemsOfSeller(sellerId: string, filter: Omit<OrderItemFilter
 
 /** Every item of the marketplace, newest first (admin). */
 export const listAllItems = (filter: Omit<OrderItemFilter, 'sellerId'>, page: PageRequest): Promise<Page<OrderItem>> =>
-  listItems({ index: 'byKind', partition: kindList('ITEM') }, itemConditions(filter), page);
+  listItems({ index: 'byKind', partition: kindLists('ITEM') }, itemConditions(filter), page);

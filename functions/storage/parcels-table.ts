@@ -7,7 +7,7 @@ import type { ParcelStatus } from '#domain/parcels/parcel-status.ts';
 import { toDeliveryPerson, type DeliveryPersonRecord } from './delivery-persons-table.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
-import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindList, LIVE_SHIPMENT_SEGMENTS, liveShipmentSegment, parcelKey, sellerList } from './keys.ts';
+import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindList, kindLists, LIVE_SHIPMENT_SEGMENTS, liveShipmentSegment, parcelKey, sellerList, spreadIndexOf } from './keys.ts';
 import type { ItemRef, StoredOrder } from './order-items-table.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 import { INDEX_KEY_ATTRIBUTES, INDEXES } from './table-design.ts';
@@ -113,7 +113,7 @@ function newParcelRecord(parcel: Parcel, order: StoredOrder): ParcelRecord {
     version: 1,
     bySellerPk: sellerList(parcel.sellerId, 'PARCEL'),
     bySellerSk: parcel.id,
-    byKindPk: kindList('PARCEL'),
+    byKindPk: kindList('PARCEL', parcel.id),
     byKindSk: parcel.id,
     byCustomerPk: customerList(parcel.customerId, 'PARCEL'),
     byCustomerSk: parcel.id,
@@ -245,11 +245,7 @@ function awbTracked(parcel: Parcel): string | undefined {
 const liveOrderOf = (parcel: Parcel) => `${parcel.courier?.lastSyncedAt ?? parcel.updatedAt}#${parcel.id}`;
 
 /** A parcel's segment of the live-shipment list: stable, spread evenly by its id. */
-function segmentOf(parcelId: string): number {
-  let hash = 0;
-  for (const char of parcelId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % LIVE_SHIPMENT_SEGMENTS;
-}
+const segmentOf = (parcelId: string) => spreadIndexOf(parcelId, LIVE_SHIPMENT_SEGMENTS);
 
 /** Where a sync pass stands in one segment: the last shipment it read (opaque to the domain). */
 export type LiveShipmentPosition = Record<string, string>;
@@ -375,4 +371,4 @@ export const listParcelsOfCustomer = (customerId: string, filter: ParcelFilter, 
 export const listParcelsOfDeliveryPerson = (deliveryPersonId: string, filter: ParcelFilter, page: PageRequest) =>
   listParcelsIn({ index: 'byDeliveryPerson', partition: deliveryPersonList(deliveryPersonId, 'PARCEL') }, filter, page);
 export const listAllParcels = (filter: Omit<ParcelFilter, 'sellerId'>, page: PageRequest) =>
-  listParcelsIn({ index: 'byKind', partition: kindList('PARCEL') }, filter, page);
+  listParcelsIn({ index: 'byKind', partition: kindLists('PARCEL') }, filter, page);

@@ -5,7 +5,7 @@ import { readRecords } from './batch-read.ts';
 import { toDeliveryPerson, type DeliveryPersonRecord } from './delivery-persons-table.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
-import { customerList, deliveryPersonKey, deliveryPersonList, kindList, parcelKey, returnKey, returnQueue, sellerList } from './keys.ts';
+import { customerList, deliveryPersonKey, deliveryPersonList, kindList, kindLists, parcelKey, returnKey, returnQueue, sellerList } from './keys.ts';
 import type { ItemRef } from './order-items-table.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 import { ConditionsFailed, writeAtomically, type WriteAction } from './transactions.ts';
@@ -72,7 +72,7 @@ function newReturnRecord(ret: Return, placement: ReturnPlacement): ReturnRecord 
     bySellerSk: ret.id,
     byCustomerPk: customerList(ret.customerId, 'RETURN'),
     byCustomerSk: ret.id,
-    byKindPk: kindList('RETURN'),
+    byKindPk: kindList('RETURN', ret.id),
     byKindSk: ret.id,
     returnQueuePk: returnQueue(ret.status),
     returnQueueSk: `${ret.createdAt}#${ret.id}`,
@@ -237,7 +237,7 @@ export const listReturnsOfCustomer = (customerId: string, status: ReturnStatus |
   listIn({ index: 'byCustomer', partition: customerList(customerId, 'RETURN') }, status, page);
 export const listReturnsOfDeliveryPerson = (deliveryPersonId: string, status: ReturnStatus | undefined, page: PageRequest) =>
   listIn({ index: 'byDeliveryPerson', partition: deliveryPersonList(deliveryPersonId, 'RETURN') }, status, page);
-export const listAllReturns = (page: PageRequest) => listIn({ index: 'byKind', partition: kindList('RETURN') }, undefined, page);
+export const listAllReturns = (page: PageRequest) => listIn({ index: 'byKind', partition: kindLists('RETURN') }, undefined, page);
 /** The admin's queue of one status: oldest request first (who waits longest comes first). */
 export const listReturnQueue = (status: ReturnStatus, page: PageRequest) =>
   listIn({ index: 'returnQueue', partition: returnQueue(status), oldestFirst: true }, undefined, page);
