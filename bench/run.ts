@@ -111,8 +111,8 @@ const webhook = await measureWebhookRoundTrips();
 console.table(
   (
     [
-      ['new status (picked up), pushed by the simulator', webhook.first, '≤ 1 lookup + 1 transaction', webhook.first.commands.join() === 'Query,TransactWriteItems' || webhook.first.commands.join() === 'Query,UpdateItem'],
-      ['the same body again', webhook.duplicate, '1 lookup, 0 writes', webhook.duplicate.commands.join() === 'Query'],
+      ['new status (picked up), pushed by the simulator', webhook.first, '1 lookup + 1 read + 1 transaction', webhook.first.commands.join() === 'Query,GetItem,TransactWriteItems' || webhook.first.commands.join() === 'Query,GetItem,UpdateItem'],
+      ['the same body again', webhook.duplicate, '1 lookup + 1 read, 0 writes', webhook.duplicate.commands.join() === 'Query,GetItem'],
       ['an AWB not live here', webhook.unknown, '1 lookup, 0 writes', webhook.unknown.commands.join() === 'Query'],
     ] as const
   ).map(([call, result, target, ok]) => ({ 'POST /webhooks/courier': call, status: result.status, 'DynamoDB requests': result.commands.join(' + ') || 'none', RRU: result.readUnits, WRU: result.writeUnits, target, ok: ok ? 'yes' : 'NO' })),

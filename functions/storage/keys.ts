@@ -6,7 +6,8 @@ export const orderItemKey = (orderId: string, position: number) => ({
   pk: orderPartition(orderId),
   sk: `ITEM#${String(position).padStart(3, '0')}`,
 });
-export const parcelKey = (parcelId: string) => ({ pk: `PARCEL#${parcelId}`, sk: 'PARCEL' as const });
+export const PARCEL_PREFIX = 'PARCEL#';
+export const parcelKey = (parcelId: string) => ({ pk: `${PARCEL_PREFIX}${parcelId}`, sk: 'PARCEL' as const });
 export const sellerKey = (sellerId: string) => ({ pk: `SELLER#${sellerId}`, sk: 'PROFILE' });
 export const deliveryPersonKey = (deliveryPersonId: string) => ({ pk: `DELIVERY_PERSON#${deliveryPersonId}`, sk: 'PROFILE' });
 export const returnKey = (returnId: string) => ({ pk: `RETURN#${returnId}`, sk: 'RETURN' as const });

@@ -7,7 +7,7 @@ import type { ParcelStatus } from '#domain/parcels/parcel-status.ts';
 import { toDeliveryPerson, type DeliveryPersonRecord } from './delivery-persons-table.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
-import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindList, kindLists, LIVE_SHIPMENT_SEGMENTS, liveShipmentSegment, parcelKey, sellerList, spreadIndexOf } from './keys.ts';
+import { awbLookup, customerList, deliveryPersonKey, deliveryPersonList, kindList, kindLists, LIVE_SHIPMENT_SEGMENTS, liveShipmentSegment, PARCEL_PREFIX, parcelKey, sellerList, spreadIndexOf } from './keys.ts';
 import type { ItemRef, StoredOrder } from './order-items-table.ts';
 import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 import { INDEX_KEY_ATTRIBUTES, INDEXES } from './table-design.ts';
@@ -24,8 +24,12 @@ type ParcelItemSnapshot = Omit<OrderItem, 'status' | 'parcelId' | 'deliveredAt'>
 /** A courier shipment as stored; shipments recorded before scans, exceptions and event ordering lack them. */
 type StoredCourier = Omit<CourierShipment, 'scans' | 'exception' | 'lastEventAt'> & Partial<Pick<CourierShipment, 'scans' | 'exception' | 'lastEventAt'>>;
 
-interface ParcelRecord extends Omit<Parcel, 'items' | 'courier'> {
+interface ParcelRecord extends Omit<Parcel, 'items' | 'courier' | 'events'> {
   courier: StoredCourier | null;
+  /** Absent in the live-shipments index's copy, which leaves the history out. */
+  events?: ParcelEvent[];
+  /** How many events the history holds (absent on parcels written before it was kept). */
+  eventCount?: number;
   pk: string;
   sk: 'PARCEL';
   kind: 'PARCEL';
@@ -53,7 +57,12 @@ interface ParcelRecord extends Omit<Parcel, 'items' | 'courier'> {
 }
 
 /** The parcel as it is after a change written from `stored`: the next write is conditioned on this version. */
-export const afterChange = (stored: StoredParcel, parcel: Parcel): StoredParcel => ({ ...stored, parcel, version: stored.version + 1 });
+export const afterChange = (stored: StoredParcel, parcel: Parcel): StoredParcel => ({
+  ...stored,
+  parcel,
+  version: stored.version + 1,
+  history: { length: Math.min(MAX_PARCEL_EVENTS, stored.history.length + (parcel.events.length > stored.parcel.events.length ? 1 : 0)), read: stored.history.read },
+});
 
 /** A parcel as read, with the version every write of it is conditioned on. */
 export interface StoredParcel {
@@ -62,7 +71,16 @@ export interface StoredParcel {
   /** Where its items are stored; the domain passes it back untouched. */
   itemRefs: readonly ItemRef[];
   invoice: IssuedInvoice | null;
+  /** How many events its history holds, and whether `parcel.events` is that history (false: read from an index copy without it). */
+  history: { length: number; read: boolean };
 }
+
+/**
+ * The history keeps the parcel's first event (its creation) and the newest ones, at most this many
+ * in all: a parcel bouncing between failed delivery attempts, or courier orders made and
+ * cancelled again and again, never grows its record (and every write of it) without bound.
+ */
+export const MAX_PARCEL_EVENTS = 100;
 
 /** An event as stored: written before visibility existed, a note was internal. */
 const toEvent = (event: Partial<ParcelEvent> & Omit<ParcelEvent, 'noteVisibleToCustomer'>): ParcelEvent => ({
@@ -91,7 +109,7 @@ function toParcel(record: ParcelRecord): Parcel {
     invoiceNumber: record.invoiceNumber,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
-    events: record.events.map(toEvent),
+    events: (record.events ?? []).map(toEvent),
   };
 }
 
@@ -100,6 +118,7 @@ const toStoredParcel = (record: ParcelRecord): StoredParcel => ({
   version: record.version,
   itemRefs: record.items.map(({ pk, sk }) => ({ pk, sk })),
   invoice: record.invoice ?? null,
+  history: { length: record.eventCount ?? record.events?.length ?? 0, read: record.events !== undefined },
 });
 
 function newParcelRecord(parcel: Parcel, order: StoredOrder): ParcelRecord {
@@ -111,6 +130,7 @@ function newParcelRecord(parcel: Parcel, order: StoredOrder): ParcelRecord {
     items,
     deliveredAt: null,
     version: 1,
+    eventCount: parcel.events.length,
     bySellerPk: sellerList(parcel.sellerId, 'PARCEL'),
     bySellerSk: parcel.id,
     byKindPk: kindList('PARCEL', parcel.id),
@@ -181,6 +201,12 @@ export interface ParcelChange {
  */
 export async function writeParcelChange(stored: StoredParcel, change: ParcelChange): Promise<'written' | 'stale'> {
   const { parcel, event, items } = change;
+  if (event && stored.history.length >= MAX_PARCEL_EVENTS && !stored.history.read) {
+    // A full history read from an index copy: trimming it needs the history itself (rare: ≥ 100 events).
+    const full = await readParcel(parcel.id);
+    if (!full || full.version !== stored.version) return 'stale';
+    return writeParcelChange(full, change);
+  }
   const values: Record<string, unknown> = {
     ':status': parcel.status,
     ':method': parcel.shippingMethod,
@@ -198,9 +224,15 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
     'updatedAt = :at',
     'version = version + :one',
   ];
-  if (event) {
-    set.push('events = list_append(events, :event)');
+  if (event && stored.history.length >= MAX_PARCEL_EVENTS) {
+    const [first, ...rest] = stored.parcel.events;
+    set.push('events = :events', 'eventCount = :eventCount');
+    values[':events'] = [...(first ? [first] : []), ...rest.slice(rest.length - (MAX_PARCEL_EVENTS - 2)), event];
+    values[':eventCount'] = MAX_PARCEL_EVENTS;
+  } else if (event) {
+    set.push('events = list_append(events, :event)', 'eventCount = :eventCount');
     values[':event'] = [event];
+    values[':eventCount'] = stored.history.length + 1;
   }
   if (items) {
     set.push('deliveredAt = :deliveredAt');
@@ -288,12 +320,13 @@ const queryIndex = (
 
 
 /**
- * The parcel of a live shipment by its AWB, from the index (one Query, eventually consistent: the
- * write that follows is conditioned on the version read, and a stale one reads again).
+ * The parcel of a live shipment by its AWB: its key from the index (one Query, eventually
+ * consistent), then the parcel itself (one strongly consistent read, with its whole history).
  */
 export async function findParcelByAwb(awb: string): Promise<StoredParcel | undefined> {
   const output = await queryIndex('byAwb', awbLookup(awb), { Limit: 1 });
-  return liveRecord(output.Items?.[0] as ParcelRecord | undefined);
+  const entry = output.Items?.[0] as { pk: string } | undefined;
+  return entry && readParcel(entry.pk.slice(PARCEL_PREFIX.length));
 }
 
 /**

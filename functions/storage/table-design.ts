@@ -18,6 +18,7 @@ export interface IndexDesign {
 }
 
 const ALL: IndexProjection = { type: 'ALL' };
+const KEYS_ONLY: IndexProjection = { type: 'KEYS_ONLY' };
 
 export const INDEXES = {
   /** A seller's records of one kind, newest first: `SELLER#{sellerId}#{KIND}`. */
@@ -35,15 +36,26 @@ export const INDEXES = {
   awaitingPacking: { name: 'awaitingPacking', partitionKey: 'awaitingPackingPk', sortKey: 'awaitingPackingSk', projection: ALL },
   /**
    * The parcel of a live courier shipment by its AWB, `AWB#{awb}` (sparse: only while the shipment
-   * is live and not at its end). The whole parcel is projected: a webhook is one Query + one write.
+   * is live and not at its end). Keys only: its entry never changes while the shipment is live, so
+   * tracking updates write nothing here; a webhook reads the parcel itself next (1 Query + 1 read).
    */
-  byAwb: { name: 'byAwb', partitionKey: 'byAwbPk', sortKey: 'byAwbSk', projection: ALL },
+  byAwb: { name: 'byAwb', partitionKey: 'byAwbPk', sortKey: 'byAwbSk', projection: KEYS_ONLY },
   /**
    * Live courier shipments for the scheduled sync, `LIVE_SHIPMENT#{segment}`, least recently
    * changed first (`{lastSyncedAt}#{parcelId}`); sparse like byAwb. Segments spread a large fleet
-   * over partitions and over parallel sync workers.
+   * over partitions and over parallel sync workers. It copies what the sync compares and writes
+   * from (status, courier, items), never the event history: a pass reads no history, and a
+   * change's event is appended without reading it.
    */
-  liveShipments: { name: 'liveShipments', partitionKey: 'liveShipmentPk', sortKey: 'liveShipmentSk', projection: ALL },
+  liveShipments: {
+    name: 'liveShipments',
+    partitionKey: 'liveShipmentPk',
+    sortKey: 'liveShipmentSk',
+    projection: {
+      type: 'INCLUDE',
+      attributes: ['id', 'orderId', 'sellerId', 'customerId', 'status', 'shippingMethod', 'deliveryPersonId', 'items', 'courier', 'invoiceNumber', 'createdAt', 'updatedAt', 'deliveredAt', 'version', 'eventCount'],
+    },
+  },
   /**
    * The admin's returns queue: `RETURN#{status}`, oldest request first (`{createdAt}#{returnId}`);
    * every return is in exactly one status partition, moved on each status change.

@@ -138,6 +138,9 @@ async function captureStoredRecords(): Promise<StoredRecords> {
 const sampleInvoice = () => buildInvoice(sampleInvoiceInput(1));
 
 /** The parcel record with a complete, live Shiprocket shipment. */
+/** The byAwb index's entry of a live shipment: its keys only. */
+const awbEntry = (stored: { parcel: Recorded }) => ({ pk: `PARCEL#${String(stored.parcel.id)}`, sk: 'PARCEL', byAwbPk: 'AWB#AWB1', byAwbSk: String(stored.parcel.id) });
+
 const withLiveCourier = (parcel: Recorded): Recorded => ({
   ...parcel,
   shippingMethod: 'shiprocket',
@@ -321,18 +324,20 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
     }],
   ],
   'POST /webhooks/courier': [
-    ['a push for a live shipment: one Query by AWB, one transaction moving the parcel and its items', async (call, stored) => {
-      documents.on(QueryCommand).resolves({ Items: [withLiveCourier({ ...stored.parcel, status: 'processed' })] });
+    ['a push for a live shipment: one Query by AWB, one read of the parcel, one transaction moving the parcel and its items', async (call, stored) => {
+      documents.on(QueryCommand).resolves({ Items: [awbEntry(stored)] });
+      documents.on(GetCommand).resolves({ Item: withLiveCourier({ ...stored.parcel, status: 'processed' }) });
       documents.on(TransactWriteCommand).resolves({});
       await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'AWB1', shipment_status_id: 42, current_timestamp: '27 11 2026 10:00:00' } }), 200);
     }],
     ['a push that changes no status: one update of the courier details', async (call, stored) => {
-      documents.on(QueryCommand).resolves({ Items: [withLiveCourier({ ...stored.parcel, status: 'shipped' })] });
+      documents.on(QueryCommand).resolves({ Items: [awbEntry(stored)] });
+      documents.on(GetCommand).resolves({ Item: withLiveCourier({ ...stored.parcel, status: 'shipped' }) });
       documents.on(UpdateCommand).resolves({});
       await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'AWB1', shipment_status_id: 18, current_timestamp: '27 11 2026 11:00:00' } }), 200);
     }],
     ['a push racing another change: the write is refused, the parcel read again, the push applied once', async (call, stored) => {
-      documents.on(QueryCommand).resolves({ Items: [withLiveCourier({ ...stored.parcel, status: 'shipped' })] });
+      documents.on(QueryCommand).resolves({ Items: [awbEntry(stored)] });
       documents.on(UpdateCommand).rejectsOnce(conditionFailed()).resolves({});
       documents.on(GetCommand).resolves({ Item: withLiveCourier({ ...stored.parcel, status: 'shipped' }) });
       await expectStatus(call({ headers: { 'x-api-key': 'unit-webhook-token' }, body: { awb: 'AWB1', shipment_status_id: 18, current_timestamp: '27 11 2026 12:00:00' } }), 200);

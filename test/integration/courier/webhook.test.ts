@@ -153,6 +153,23 @@ describe('POST /webhooks/courier', () => {
     expect(Buffer.byteLength(JSON.stringify(record.Item))).toBeLessThan(120 * 1024);
   }, 60_000);
 
+  it('keeps the history bounded: after 120 failed-attempt moves the parcel holds its first event and the newest 99', async () => {
+    const { seller, parcelId, awb } = await shippedParcel(1);
+    expect((await send(push(awb, 6, 1, 'Shipped'))).status).toBe(200);
+    for (let attempt = 1; attempt <= 60; attempt++) {
+      expect((await send(push(awb, 17, 10 * attempt, 'Out For Delivery'))).status).toBe(200);
+      expect((await send(push(awb, 21, 10 * attempt + 5, `Undelivered ${attempt}`))).status).toBe(200);
+    }
+    const parcel = await view(seller, parcelId);
+    expect(parcel.status).toBe('shipped');
+    expect(parcel.events).toHaveLength(100);
+    expect(parcel.events[0]).toMatchObject({ status: 'received' });
+    expect(parcel.events.at(-1)).toMatchObject({ status: 'shipped', source: 'webhook' });
+    expect(parcel.events.at(-2)).toMatchObject({ status: 'out_for_delivery', source: 'webhook' });
+    const record = await tableClient.send(new GetCommand({ TableName: inject('tableName'), Key: { pk: `PARCEL#${parcelId}`, sk: 'PARCEL' } }));
+    expect(record.Item?.eventCount).toBe(100);
+  }, 90_000);
+
   /** Shiprocket's published sample (third-party text, not in this repository: read where the workplace keeps it). */
   const publishedSample = fileURLToPath(new URL('../../../../shared/fixtures/shiprocket/webhook-tracking.payload.json', import.meta.url));
 
