@@ -45,6 +45,7 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
     admin: await signLocalToken('admin', 'admin-1'),
     seller: await signLocalToken('seller', 'bench-seller'),
     customer: await signLocalToken('customer', 'bench-customer'),
+    delivery: await signLocalToken('delivery', 'bench-dp'),
   };
   const rows: RoundTripRow[] = [];
   let sequence = 0;
@@ -82,6 +83,49 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
     rows.push({ route, roundTrips: commands.length, commands: commands.map((c) => c.replace('Command', '')).join(' + '), target, ok: expected(commands), medianMs: median(times) });
   }
   const only = (...names: string[]) => (commands: string[]) => commands.join() === names.join();
+
+  /** Returns: items of one locally delivered parcel, each asked for, then decided, collected and received. */
+  async function measureReturns() {
+    const delivered = await request('system', 'POST', '/orders', newOrder(repeats * 2));
+    const itemIds: string[] = delivered.items.map((item: { id: string }) => item.id);
+    const parcel = await request('seller', 'POST', '/parcels', { orderId: delivered.id, itemIds });
+    await request('seller', 'POST', `/parcels/${parcel.id}/status`, { status: 'shipped', deliveryPersonId: 'bench-dp' });
+    await request('seller', 'POST', `/parcels/${parcel.id}/status`, { status: 'delivered' });
+    const toDecide: string[] = [];
+    const toDecline: string[] = [];
+    const change = '1 read + 1 transaction (return, item, parcel copy)';
+    let next = 0;
+    await measure('POST /returns (by item id)', '1 Query + 1 transaction', only('QueryCommand', 'TransactWriteItemsCommand'), async () =>
+      toDecide.push((await request('customer', 'POST', '/returns', { orderItemId: itemIds[next++], reason: 'Too small' })).id),
+    );
+    await measure('POST /returns (with orderId)', '1 Query + 1 transaction', only('QueryCommand', 'TransactWriteItemsCommand'), async () =>
+      toDecline.push((await request('customer', 'POST', '/returns', { orderItemId: itemIds[next++], orderId: delivered.id, reason: 'Too small' })).id),
+    );
+    await measure('GET /returns (customer)', '1 Query', only('QueryCommand'), () => request('customer', 'GET', '/returns'));
+    await measure('GET /returns?status=requested (admin queue)', '1 Query', only('QueryCommand'), () => request('admin', 'GET', '/returns?status=requested'));
+    await measure('GET /returns/{returnId}', '1 read', only('GetItemCommand'), () => request('seller', 'GET', `/returns/${toDecide[0]}`));
+    let index = 0;
+    await measure('POST /returns/{id}/approve', change, only('GetItemCommand', 'TransactWriteItemsCommand'), () =>
+      request('admin', 'POST', `/returns/${toDecide[index++]}/approve`, {}),
+    );
+    index = 0;
+    await measure('POST /returns/{id}/decline', change, only('GetItemCommand', 'TransactWriteItemsCommand'), () =>
+      request('admin', 'POST', `/returns/${toDecline[index++]}/decline`, { reason: 'Worn' }),
+    );
+    index = 0;
+    await measure('POST /returns/{id}/assign', '1 batch read + 1 write', only('BatchGetItemCommand', 'UpdateItemCommand'), () =>
+      request('admin', 'POST', `/returns/${toDecide[index++]}/assign`, { deliveryPersonId: 'bench-dp' }),
+    );
+    await measure('GET /returns (delivery person)', '1 Query', only('QueryCommand'), () => request('delivery', 'GET', '/returns'));
+    index = 0;
+    await measure('POST /returns/{id}/pickup (delivery person)', change, only('GetItemCommand', 'TransactWriteItemsCommand'), () =>
+      request('delivery', 'POST', `/returns/${toDecide[index++]}/pickup`, {}),
+    );
+    index = 0;
+    await measure('POST /returns/{id}/receive', change, only('GetItemCommand', 'TransactWriteItemsCommand'), () =>
+      request('admin', 'POST', `/returns/${toDecide[index++]}/receive`, {}),
+    );
+  }
 
   try {
     await request('admin', 'POST', '/delivery-persons', { id: 'bench-dp', name: 'D', phone: '+91 90000 11111' });
@@ -140,6 +184,7 @@ export async function measureRoundTrips(repeats = 15): Promise<RoundTripRow[]> {
     );
     await measure('GET /sellers/{sellerId}', '1', only('GetItemCommand'), () => request('seller', 'GET', '/sellers/bench-seller'));
     await measure('GET /delivery-persons', '1', only('QueryCommand'), () => request('seller', 'GET', '/delivery-persons'));
+    await measureReturns();
     await measure('GET /health', '0', only(), () => fetch(`${runtime.apiUrl}/health`).then((r) => r.text()));
   } finally {
     await runtime.stop();
