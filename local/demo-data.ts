@@ -1,6 +1,8 @@
 import { createDeliveryPerson } from '../functions/domain/delivery-persons/create-delivery-person.ts';
 import { createOrder, type CreateOrderInput } from '../functions/domain/orders/create-order.ts';
 import { createParcel } from '../functions/domain/parcels/create-parcel.ts';
+import { updateParcelStatus } from '../functions/domain/parcels/update-parcel-status.ts';
+import { createReturn } from '../functions/domain/returns/create-return.ts';
 import { putSeller } from '../functions/domain/sellers/put-seller.ts';
 
 const address = (name: string, city: string, state: string, postalCode: string, line1: string) => ({
@@ -33,6 +35,12 @@ const orders: CreateOrderInput[] = [
       { id: 'demo-item-7', sellerId: 'seller-banyan', productName: 'Copper water bottle', sku: 'BAN-BOT-010', quantity: 2, unitPrice: 99900, taxPercent: 12, hsn: '7418', returnable: true, returnWindowDays: 7 },
     ],
   },
+  {
+    id: 'demo-order-1004', customerId: 'customer-ravi', paymentMethod: 'prepaid', currency: 'INR', shippingAddress: ravi,
+    items: [
+      { id: 'demo-item-8', sellerId: 'seller-aurora', productName: 'Ikat cotton kurta', sku: 'AUR-KUR-031', variant: 'Size M', quantity: 1, unitPrice: 159900, taxPercent: 5, hsn: '6211', returnable: true, returnWindowDays: 7 },
+    ],
+  },
 ];
 
 /** Seeds the demo marketplace through the domain itself, so demo records look like real ones. */
@@ -47,5 +55,11 @@ export async function seedDemoData(): Promise<void> {
   await createDeliveryPerson({ id: 'dp-kiran', name: 'Kiran Kumar', phone: '+91 90000 11111' });
   await createDeliveryPerson({ id: 'dp-meena', name: 'Meena Das', phone: '+91 90000 22222' });
   for (const order of orders) await createOrder(order);
-  await createParcel({ orderId: 'demo-order-1001', itemIds: ['demo-item-1', 'demo-item-2'] }, { role: 'seller', id: 'seller-aurora' });
+  const aurora = { role: 'seller' as const, id: 'seller-aurora' };
+  await createParcel({ orderId: 'demo-order-1001', itemIds: ['demo-item-1', 'demo-item-2'] }, aurora);
+  // A delivered parcel whose item the customer asked to return: the returns queue has something to show.
+  const { parcel: delivered } = await createParcel({ orderId: 'demo-order-1004', itemIds: ['demo-item-8'] }, aurora);
+  await updateParcelStatus(delivered.id, { status: 'shipped', deliveryPersonId: 'dp-kiran' }, aurora);
+  await updateParcelStatus(delivered.id, { status: 'delivered' }, aurora);
+  await createReturn({ orderItemId: 'demo-item-8', orderId: 'demo-order-1004', reason: 'Too tight at the shoulders.' }, { role: 'customer', id: 'customer-ravi' });
 }
