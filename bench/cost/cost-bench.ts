@@ -61,7 +61,15 @@ export function printCost(lives: readonly PricedLife[]): void {
     console.log(`  kept ${ASSUMPTIONS.retentionMonths} months (GST records), the parcel's records and invoice cost ${usd(life.usdRetention)} more: storage, not part of the life`);
     console.log(`  write units by table/index: ${Object.entries(life.writeUnitsByTarget).map(([target, units]) => `${target} ${round(units)}`).join(', ')}`);
     const changes = life.statusChangeWriteUnits.map((change) => change.writeUnits);
+    const summaryChanges = life.statusChangeWriteUnits.map((change) => change.summaryDesignWriteUnits);
     console.log(`  a tracking update (status change) writes ${round(Math.min(...changes))}–${round(Math.max(...changes))} WRU, table and indexes included`);
+    const keysChanges = life.statusChangeWriteUnits.map((change) => change.keysDesignWriteUnits);
+    console.log(
+      `  with list indexes that copy keys and filter attributes only (a list page then reads its records by key, +1 round trip): ${round(life.keysDesignWriteUnits)} WRU for the life, ${round(Math.min(...keysChanges))}–${round(Math.max(...keysChanges))} per tracking update`,
+    );
+    console.log(
+      `  with list indexes that copy no history (list entries without events): ${round(life.summaryDesignWriteUnits)} WRU for the life (now ${round(life.writeUnits)}), ${round(Math.min(...summaryChanges))}–${round(Math.max(...summaryChanges))} per tracking update`,
+    );
   }
   const three = lives.find((life) => life.items === 3);
   if (three) console.log(`Target ≤ ${usd(COST_TARGETS.usdPerThreeItemLife)} per 3-item life: ${three.usdPerParcel <= COST_TARGETS.usdPerThreeItemLife ? 'met' : 'MISSED'} (${usd(three.usdPerParcel)})`);
@@ -83,6 +91,8 @@ export function costJson(lives: readonly PricedLife[]) {
       usdRetention96Months: Number(life.usdRetention.toPrecision(4)),
       storedBytes: Math.round(sumUnits(life.storedBytesByTarget)),
       maxStatusChangeWriteUnits: round(Math.max(...life.statusChangeWriteUnits.map((change) => change.writeUnits))),
+      summaryDesignWriteUnits: round(life.summaryDesignWriteUnits),
+      keysDesignWriteUnits: round(life.keysDesignWriteUnits),
       usdByLine: Object.fromEntries(life.lines.map((line) => [line.what, Number(line.usd.toPrecision(3))])),
     };
   return {

@@ -8,12 +8,16 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { writeUnits, type Item } from './item-size.ts';
+import { LIST_KEYS_DESIGN, LIST_SUMMARY_DESIGN, writeUnits, type Item } from './item-size.ts';
 
 export interface PhaseCount {
   /** Request units by where they were spent: `table` or `index:<name>`. */
   readUnits: Record<string, number>;
   writeUnits: Record<string, number>;
+  /** The same writes if the list indexes copied no history (item-size.ts, LIST_SUMMARY_DESIGN). */
+  summaryDesignWriteUnits: number;
+  /** The same writes if the list indexes copied keys and filter attributes only (LIST_KEYS_DESIGN). */
+  keysDesignWriteUnits: number;
   dynamoRequests: Record<string, number>;
   s3Puts: number;
   s3Gets: number;
@@ -23,7 +27,7 @@ export interface PhaseCount {
   invocationMs: number;
 }
 
-const emptyCount = (): PhaseCount => ({ readUnits: {}, writeUnits: {}, dynamoRequests: {}, s3Puts: 0, s3Gets: 0, s3BytesPut: 0, invocations: 0, invocationMs: 0 });
+const emptyCount = (): PhaseCount => ({ readUnits: {}, writeUnits: {}, summaryDesignWriteUnits: 0, keysDesignWriteUnits: 0, dynamoRequests: {}, s3Puts: 0, s3Gets: 0, s3BytesPut: 0, invocations: 0, invocationMs: 0 });
 
 interface Capacity {
   CapacityUnits?: number;
@@ -126,6 +130,9 @@ export class Meter {
               this.writtenRecords.set(id, { ...key, tableName: written.tableName });
               const units = failed ? { table: writeUnits(before.get(id), undefined, written.transactional, []).table! } : writeUnits(before.get(id), after.get(id), written.transactional);
               for (const [target, value] of Object.entries(units)) add(phase.writeUnits, target, value);
+              const asDesigned = (design: typeof LIST_SUMMARY_DESIGN) => (failed ? units.table! : sumUnits(writeUnits(before.get(id), after.get(id), written.transactional, design)));
+              phase.summaryDesignWriteUnits += asDesigned(LIST_SUMMARY_DESIGN);
+              phase.keysDesignWriteUnits += asDesigned(LIST_KEYS_DESIGN);
             }
           }
         },

@@ -28,7 +28,8 @@ export interface LifeRun {
   items: number;
   meter: Meter;
   /** Measured for the scheduled sync's share: one pass over this one live shipment. */
-  syncPass: { readUnits: number; ms: number };
+  /** The sync's share: read units of this shipment per pass (from its entry's size), and a measured pass over it alone. */
+  syncPass: { readUnits: number; ms: number; measuredReadUnits: number };
   invoiceBytes: number;
   returnsCounted: boolean;
   /** What this life leaves stored in DynamoDB, by `table` / `index:<name>` (the S3 invoice is `invoiceBytes`). */
@@ -125,9 +126,12 @@ export async function driveParcelLife(system: LocalSystem, items: number): Promi
   // The sync's share: what one pass reads with this shipment live, less what it reads with none.
   const syncPass = await measureSyncPass(runtime, meter);
 
-  for (const update of TRACKING_UPDATES) {
+  let liveEntryBytes = 0;
+  for (const [i, update] of TRACKING_UPDATES.entries()) {
     meter.enter(`webhook: ${update.label}`);
     await meter.invocation(() => runtime.shiprocketSimulator!.setShipmentStatus(awb, update.statusId));
+    // Mid-transit, what the sync reads of this shipment on every pass: its live-shipments entry.
+    if (i === TRACKING_UPDATES.length / 2) liveEntryBytes = await liveShipmentEntryBytes(meter, parcel.id);
   }
   meter.enter('setup (not priced)');
   const delivered = await request('seller', 'GET', `/parcels/${parcel.id}`);
@@ -135,7 +139,14 @@ export async function driveParcelLife(system: LocalSystem, items: number): Promi
 
   const returnsCounted = await driveReturn(meter, request, order.id, order.items[0].id);
   const storedBytes = await storedBytesOf(meter);
-  return { items, meter, storedBytes, syncPass: { readUnits: syncPass.readUnits - emptySyncPass.readUnits, ms: syncPass.ms }, invoiceBytes, returnsCounted };
+  // A pass reads the fleet in pages; a shipment's share is its entry's size in 4 KB units, eventually consistent.
+  const shareOfPass = (liveEntryBytes / 4096) * 0.5;
+  return { items, meter, storedBytes, syncPass: { readUnits: shareOfPass, ms: syncPass.ms, measuredReadUnits: syncPass.readUnits - emptySyncPass.readUnits }, invoiceBytes, returnsCounted };
+}
+
+async function liveShipmentEntryBytes(meter: Meter, parcelId: string): Promise<number> {
+  const record = (await meter.readRecords(process.env.TABLE_NAME!, [{ pk: `PARCEL#${parcelId}`, sk: 'PARCEL' }])).values().next().value;
+  return record ? (storedBytes(record)['index:liveShipments'] ?? 0) : 0;
 }
 
 /** The records the life wrote, as they are at its end, and their copies in the indexes. */

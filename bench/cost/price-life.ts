@@ -39,7 +39,11 @@ export interface PricedLife {
   readUnits: number;
   invocations: number;
   /** Write units of each tracking update (a status change of the whole parcel), table and indexes. */
-  statusChangeWriteUnits: { phase: string; writeUnits: number; byTarget: Record<string, number> }[];
+  statusChangeWriteUnits: { phase: string; writeUnits: number; summaryDesignWriteUnits: number; keysDesignWriteUnits: number; byTarget: Record<string, number> }[];
+  /** All the life's writes if list indexes copied keys and filter attributes only (LIST_KEYS_DESIGN). */
+  keysDesignWriteUnits: number;
+  /** All the life's writes if list indexes copied no history (LIST_SUMMARY_DESIGN). */
+  summaryDesignWriteUnits: number;
   writeUnitsByTarget: Record<string, number>;
   storedBytesByTarget: Record<string, number>;
   /** Keeping the parcel's records (DynamoDB) and invoice (S3) for `retentionMonths`: not part of the life. */
@@ -126,12 +130,14 @@ export function priceLife(run: LifeRun): PricedLife {
   ];
   const statusChangeWriteUnits = phases
     .filter(([phase]) => phase.startsWith('webhook'))
-    .map(([phase, count]) => ({ phase, writeUnits: sumUnits(count.writeUnits), byTarget: count.writeUnits }));
+    .map(([phase, count]) => ({ phase, writeUnits: sumUnits(count.writeUnits), summaryDesignWriteUnits: count.summaryDesignWriteUnits, keysDesignWriteUnits: count.keysDesignWriteUnits, byTarget: count.writeUnits }));
   return {
     items: run.items,
     usdPerParcel: lines.reduce((sum, line) => sum + line.usd, 0),
     lines,
     writeUnits,
+    summaryDesignWriteUnits: total(phases, (count) => count.summaryDesignWriteUnits),
+    keysDesignWriteUnits: total(phases, (count) => count.keysDesignWriteUnits),
     readUnits: readUnits + syncReadUnits,
     invocations,
     statusChangeWriteUnits,
