@@ -14,6 +14,7 @@ import { HouseFunction, PROJECT_ROOT } from './house-function.ts';
 import { routeAuthorizer } from './route-authorizer.ts';
 import { checkJobMinutes, jobConstructId, ScheduledJob } from './scheduled-jobs.ts';
 import { ShippingHttpApi } from './shipping-http-api.ts';
+import type { IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ShippingUserPool } from './user-pool.ts';
 
 /** `parcels/create-parcel` → `<project>/functions/handlers/parcels/create-parcel.ts`. */
@@ -30,6 +31,8 @@ export interface ApiStackProps extends StackProps {
   /** The stateful stack's webhook token, found by name. */
   webhookSecretName: string;
   userPool?: ShippingUserPool;
+  /** The panels' own app client (lib/panels-stack.ts): its tokens are accepted too. */
+  panelsClient?: IUserPoolClient;
   /** The routes to deploy; the route table unless a test passes its own. */
   routes?: readonly Route[];
   /** The scheduled jobs to deploy; the job table unless a test passes its own. */
@@ -52,7 +55,7 @@ export class ApiStack extends Stack {
     CrossStackReferences.of(this).consume(ReferenceStrength.STRONG);
     this.httpApi = new ShippingHttpApi(this, 'Http', props.config);
     const alarms = new ApiAlarms(this, 'Alarms', this.httpApi.api);
-    const authorizer = routeAuthorizer(props.config, props.userPool);
+    const authorizer = routeAuthorizer(props.config, props.userPool, props.panelsClient);
     const entryOf = props.entryOf ?? handlerEntry;
     const table = Table.fromTableAttributes(this, 'Table', { tableName: props.tableName, grantIndexPermissions: false });
     const invoiceBucket = Bucket.fromBucketName(this, 'InvoiceBucket', props.invoiceBucketName);

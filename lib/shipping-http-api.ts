@@ -55,7 +55,8 @@ function panelsCors(origin: string): CorsPreflightOptions {
   return {
     allowOrigins: [origin],
     allowMethods: CORS_METHODS,
-    allowHeaders: ['authorization', 'content-type'],
+    // Idempotency-Key: the panels' creates are safe to retry (docs/api.md).
+    allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
     maxAge: Duration.hours(1),
   };
 }

@@ -5,8 +5,11 @@ import { ROLES, rolePrecedence } from '../functions/domain/principal.ts';
 import type { DeployConfig } from './deploy-config.ts';
 
 /**
- * The default token issuer: a Cognito user pool whose groups are the API's roles, and one public
- * app client for the panels and the CLI. Admins create every user; nobody signs themselves up.
+ * The default token issuer: a Cognito user pool whose groups are the API's roles, and a public app
+ * client for the command line and services (password / SRP sign-in; the panels have their own,
+ * hosted UI only: lib/panels-stack.ts). Admins create every user; nobody signs themselves up.
+ * MFA (TOTP) is required of everyone: Cognito cannot require it per group, and admins must have it
+ * (docs/panels.md, "Sign-in on AWS").
  */
 export class ShippingUserPool extends Construct {
   readonly pool: UserPool;
@@ -21,7 +24,7 @@ export class ShippingUserPool extends Construct {
       autoVerify: { email: true },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
-      mfa: Mfa.OPTIONAL,
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       featurePlan: FeaturePlan.ESSENTIALS,
       deletionProtection: config.stage === 'prod',
@@ -30,8 +33,8 @@ export class ShippingUserPool extends Construct {
     for (const role of ROLES) {
       new UserPoolGroup(this, `Group-${role}`, { userPool: this.pool, groupName: role, description: `API role ${role}`, precedence: rolePrecedence(role) });
     }
-    this.client = this.pool.addClient('PanelsClient', {
-      userPoolClientName: `shipping-${config.stage}-panels`,
+    this.client = this.pool.addClient('CliClient', {
+      userPoolClientName: `shipping-${config.stage}-cli`,
       generateSecret: false,
       authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,
@@ -41,11 +44,6 @@ export class ShippingUserPool extends Construct {
     });
 
     Validations.of(this.pool).acknowledge(
-      {
-        id: 'AwsSolutions-COG2',
-        reason:
-          'MFA is offered (TOTP) but not required: the system role is the storefront backend, which signs in unattended; people enrol TOTP themselves, and installations that must enforce MFA bring their own OIDC issuer (-c jwtIssuer).',
-      },
       {
         id: 'AwsSolutions-COG8',
         reason:

@@ -27,13 +27,16 @@ describe('API stack built from the route table', () => {
     expect(new Set(deployedRoutes(shipping.api).map((route) => route.functionId)).size).toBe(routes.length + 1);
   });
 
-  it('uses the Cognito user pool and its app client as issuer and audience', () => {
+  it('uses the Cognito user pool as issuer and its command-line and panels app clients as audience', () => {
     shipping.api.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
     shipping.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
       JwtConfiguration: {
-        Audience: [{ 'Fn::ImportValue': Match.stringLikeRegexp('^shipping-dev-stateful:ExportsOutputRefUsersPoolPanelsClient') }],
+        Audience: [
+          { 'Fn::ImportValue': Match.stringLikeRegexp('^shipping-dev-stateful:ExportsOutputRefUsersPoolCliClient') },
+          { 'Fn::ImportValue': Match.stringLikeRegexp('^shipping-dev-panels:ExportsOutputRefWebClient') },
+        ],
         // Exactly the user pool's issuer URL in the deployed region: a typo here would refuse every token.
         Issuer: {
           'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { 'Fn::ImportValue': Match.stringLikeRegexp('^shipping-dev-stateful:ExportsOutputRefUsersPool[0-9A-F]+$') }]],
@@ -46,6 +49,8 @@ describe('API stack built from the route table', () => {
     const stage = Object.values(shipping.api.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
     expect(stage.Properties.RouteSettings).toEqual({
       'GET /health': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      'GET /openapi.json': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      'GET /docs': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
       // Detailed metrics: API Gateway publishes per-route 4xx and 5xx only with them, and the spike alarms read those.
       'POST /webhooks/courier': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, DetailedMetricsEnabled: true },
     });
@@ -61,15 +66,22 @@ describe('API stack built from the route table', () => {
     });
   });
 
-  it('allows the panels origin through CORS', () => {
+  it('allows the configured panels origin through CORS, with the Idempotency-Key header', () => {
     shipping.api.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
-      CorsConfiguration: { AllowOrigins: ['https://panels.example.com'], AllowHeaders: ['authorization', 'content-type'] },
+      CorsConfiguration: { AllowOrigins: ['https://panels.example.com'], AllowHeaders: ['authorization', 'content-type', 'idempotency-key'] },
     });
   });
 
-  it('sends no CORS headers when no panels origin is configured', () => {
+  it("allows exactly the panels' CloudFront origin through CORS when no other is configured", () => {
     const { api } = synthShipping({ stage: 'dev' });
+    const cors = Object.values(api.findResources('AWS::ApiGatewayV2::Api'))[0]!.Properties.CorsConfiguration;
+    expect(cors.AllowOrigins).toEqual([{ 'Fn::Join': ['', ['https://', { 'Fn::ImportValue': expect.stringMatching(/^shipping-dev-panels:ExportsOutputFnGetAttDistribution[0-9A-F]+DomainName/) }]] }]);
+  });
+
+  it('sends no CORS headers with an external OIDC issuer and no panels origin (no panels are deployed then)', () => {
+    const { api, stacks } = synthShipping({ stage: 'dev', jwtIssuer: 'https://login.example.com/', jwtAudience: 'shipping-api' });
+    expect(stacks.panels).toBeUndefined();
     api.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
   });
 });

@@ -8,6 +8,9 @@ import { routeConstructId } from '../../lib/api-stack.ts';
 import { jobConstructId } from '../../lib/scheduled-jobs.ts';
 import { synthShipping } from './infra-fixture.ts';
 
+/** CDK's singleton deployment function (256 MiB), a direct child of the content stack. */
+const BUCKET_DEPLOYMENT_HANDLER = 'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C256MiB';
+
 const VARIANTS: Record<string, DeployContext> = {
   dev: { stage: 'dev' },
   'prod with panels origin': { stage: 'prod', panelsOrigin: 'https://panels.example.com' },
@@ -45,9 +48,20 @@ describe('cdk-nag AwsSolutions', () => {
       // The Shiprocket API user's password changes in Shiprocket's panel, not by rotation here.
       'shipping-dev-stateful/ShiprocketSecret AwsSolutions-SMG4',
       'shipping-dev-stateful/WebhookSecret AwsSolutions-SMG4',
-      // Cognito: no advanced security plan, MFA optional.
-      'shipping-dev-stateful/Users/Pool AwsSolutions-COG2',
+      // Cognito: no advanced security plan (MFA is required of everyone).
       'shipping-dev-stateful/Users/Pool AwsSolutions-COG8',
+      // The panels: a bucket read only through CloudFront; a distribution of static files for anyone, anywhere, on the default certificate.
+      'shipping-dev-panels/WebBucket AwsSolutions-S1',
+      ...['CFR1', 'CFR2', 'CFR3', 'CFR4'].map((rule) => `shipping-dev-panels/Distribution AwsSolutions-${rule}`),
+      // CDK's own deployment handler copying the panels' files in.
+      ...[
+        'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        ...['GetObject*', 'GetBucket*', 'List*', 'DeleteObject*', 'Abort*'].map((action) => `IAM5[Action::s3:${action}]`),
+        'IAM5[Resource::*]',
+        'IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        'IAM5[Resource::arn:<AWS::Partition>:s3:::shipping-dev-panels-<AWS::AccountId>-<AWS::Region>/*]',
+        'L1',
+      ].map((id) => `shipping-dev-panels-content/${BUCKET_DEPLOYMENT_HANDLER} AwsSolutions-${id}`),
     ];
     expect([...acknowledged].sort()).toEqual(expected.sort());
   });

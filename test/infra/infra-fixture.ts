@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { fileURLToPath } from 'node:url';
 import { jobs, type Job } from '../../functions/jobs.ts';
@@ -8,12 +8,16 @@ import { jobDescription } from '../../lib/scheduled-jobs.ts';
 import { addShippingStacks, type ShippingStacks } from '../../lib/shipping-app.ts';
 
 const STUB_HANDLER = fileURLToPath(new URL('./fixtures/stub-handler.ts', import.meta.url));
+/** A stand-in for the built panels (web/dist), so synth needs no Vite build. */
+const PANELS_WEB_FIXTURE = fileURLToPath(new URL('./fixtures/panels-web', import.meta.url));
 
 export interface SynthesizedShipping {
   app: App;
   stacks: ShippingStacks;
   api: Template;
   stateful: Template;
+  panels: Template;
+  panelsContent: Template;
 }
 
 export interface SynthOptions {
@@ -31,8 +35,9 @@ export function synthShipping(context: DeployContext = {}, routes?: readonly Rou
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
   const config = deployConfigFrom(context);
   const settings = { ...config.settings, ...options.settings };
-  const stacks = addShippingStacks(app, { ...config, settings }, { routes, jobs: options.jobs, entryOf: () => STUB_HANDLER });
-  return { app, stacks, api: Template.fromStack(stacks.api), stateful: Template.fromStack(stacks.stateful) };
+  const stacks = addShippingStacks(app, { ...config, settings }, { routes, jobs: options.jobs, entryOf: () => STUB_HANDLER, panelsWebBuildDir: PANELS_WEB_FIXTURE });
+  const templateOf = (stack: Stack | undefined) => (stack ? Template.fromStack(stack) : Template.fromJSON({}));
+  return { app, stacks, api: Template.fromStack(stacks.api), stateful: Template.fromStack(stacks.stateful), panels: templateOf(stacks.panels), panelsContent: templateOf(stacks.panelsContent) };
 }
 
 type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;

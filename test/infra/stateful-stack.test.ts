@@ -55,6 +55,10 @@ describe('stateful stack', () => {
     });
   });
 
+  it('requires MFA (TOTP) of every user: Cognito cannot require it of admins alone', () => {
+    stateful.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', EnabledMfas: ['SOFTWARE_TOKEN_MFA'] });
+  });
+
   it('outputs what the deploy guide uses', () => {
     for (const output of ['TableName', 'UserPoolId', 'UserPoolClientId']) stateful.hasOutput(output, {});
   });
