@@ -31,7 +31,7 @@ export async function measureCost(sizes: readonly number[]): Promise<PricedLife[
 }
 
 function printPhases(items: number, phases: Map<string, import('./meter.ts').PhaseCount>) {
-  console.log(`\nA ${items}-item parcel, phase by phase (DynamoDB request units as DynamoDB Local counts them, ReturnConsumedCapacity: INDEXES)`);
+  console.log(`\nA ${items}-item parcel, phase by phase (read units as DynamoDB Local reports them with ReturnConsumedCapacity: INDEXES; write units computed from each record before and after, see bench/cost/item-size.ts)`);
   console.table(
     [...phases]
       .filter(([phase]) => !phase.startsWith('setup'))

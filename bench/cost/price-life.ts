@@ -19,8 +19,8 @@ export const ASSUMPTIONS = {
   /** One invocation in this many starts a container: billed INIT time, and the courier functions read their secret. */
   coldStartEvery: 20,
   initMs: 250,
-  /** Lambda's START/END/REPORT lines plus our one log line per request. */
-  logBytesPerInvocation: 600,
+  /** Lambda's START/END/REPORT lines (~350 B) plus our one structured line per request (~450 B, as the bench's own runs print them). */
+  logBytesPerInvocation: 800,
   /** GST law keeps invoices and accounts 8 years (96 months): what a parcel's records cost to keep that long. */
   retentionMonths: 96,
 } as const;
