@@ -8,6 +8,7 @@ import { measureHandlerCpu } from './handler-cpu.ts';
 import { measureRoundTrips } from './round-trips.ts';
 import { measureStalledDatabase } from './stalled-database.ts';
 import { measureCourier } from './courier.ts';
+import { measureOpenApiCost, printOpenApiCost } from './openapi.ts';
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
@@ -55,6 +56,9 @@ const floor = await measureBuiltinFloorMs();
 console.log(`Floor: importing only Node's http, https and crypto modules takes ${floor} ms on this machine; every bundle that calls AWS pays it.`);
 const slow = withGenericTargets.filter((m) => m.importMs > TARGETS.importMs).map((m) => m.routeKey);
 console.log(`Import time target (all but ${INVOICE_ROUTE_KEY}): ${slow.length === 0 ? 'all met' : `missed by ${slow.join(', ')}`} (max ${Math.max(...withGenericTargets.map((m) => m.importMs))} ms)`);
+
+console.log('\n3b. OpenAPI document: its size, and what it adds to the route handlers (target: nothing)');
+printOpenApiCost(await measureOpenApiCost());
 
 console.log('\n4. Invoices');
 await printInvoiceBench();

@@ -34,6 +34,8 @@ export interface RouteAccess {
   courier?: 'shiprocket';
   /** Receives Shiprocket's tracking push: reads the webhook token (Secrets Manager in AWS). */
   courierWebhook?: 'shiprocket';
+  /** Serves the API's docs page: the renderer's files (the `swagger-ui-dist` package) ship beside its bundle. */
+  docsPage?: 'swagger-ui';
 }
 
 export interface Route {
@@ -49,6 +51,8 @@ export interface Route {
 
 export const routes: readonly Route[] = [
   { method: 'GET', path: '/health', roles: 'public', handler: 'health', access: { table: ['GetItem'] } },
+  { method: 'GET', path: '/openapi.json', roles: 'public', handler: 'openapi/get-openapi-document', access: {} },
+  { method: 'GET', path: '/docs', roles: 'public', handler: 'openapi/get-docs-page', access: { docsPage: 'swagger-ui' } },
 
   { method: 'POST', path: '/orders', roles: ['system', 'admin'], handler: 'orders/create-order', access: { table: ['PutItem', 'Query'], queries: ['table'] } },
   { method: 'GET', path: '/orders/{orderId}', roles: ['admin', 'customer', 'seller'], handler: 'orders/get-order', access: { table: ['Query'], queries: ['table'] } },

@@ -4,7 +4,9 @@ import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DOCS_RENDERER_FILES, packagedDocsAssetDir } from '../functions/openapi/docs-page.ts';
 import type { RouteAccess, TableAction } from '../functions/routes.ts';
 import { INDEXES } from '../functions/storage/table-design.ts';
 import type { Stage } from './deploy-config.ts';
@@ -70,15 +72,22 @@ const BINDINGS: { [K in AccessKind]-?: Binding<K> } = {
     webhookSecret.grantRead(fn);
     fn.addEnvironment('SHIPROCKET_WEBHOOK_SECRET_ARN', webhookSecret.secretArn);
   },
+  // No grant: the page is built from files shipped beside the bundle (filesShippedWith).
+  docsPage: (fn) => {
+    fn.addEnvironment('DOCS_ASSET_DIR', TASK_ROOT);
+  },
 };
 
 /**
  * Files a route's function needs beside its bundle (see `shipFiles`): for the one that renders
- * invoices, the script that writes the invoice fonts there, cut down to what invoices print.
+ * invoices, the script that writes the invoice fonts there, cut down to what invoices print; for
+ * the docs page, Swagger UI's script and stylesheet.
  */
 export function filesShippedWith(access: RouteAccess): string[] {
-  if (!access.invoices) return [];
-  return [fileURLToPath(new URL('./invoice-font-subset.ts', import.meta.url))];
+  const files: string[] = [];
+  if (access.invoices) files.push(fileURLToPath(new URL('./invoice-font-subset.ts', import.meta.url)));
+  if (access.docsPage) files.push(...Object.values(DOCS_RENDERER_FILES).map((file) => join(packagedDocsAssetDir(), file)));
+  return files;
 }
 
 /**

@@ -1,9 +1,14 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError, type ErrorCode } from '#domain/errors.ts';
+import type { ErrorBody } from './error-body.ts';
 import { logger } from './logger.ts';
 import { jsonResponse } from './responses.ts';
 
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
+/** The code of an unexpected failure (500): not an `ErrorCode`, nothing raises it on purpose. */
+export const INTERNAL_ERROR = 'INTERNAL_ERROR';
+
+/** Each error code's HTTP status (the OpenAPI document lists, per status, the codes it can carry). */
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
@@ -37,15 +42,17 @@ function isDependencyUnavailable(error: unknown): boolean {
 export function errorResponse(error: unknown, requestId: string): APIGatewayProxyStructuredResultV2 {
   if (error instanceof AppError) {
     const status = STATUS_BY_CODE[error.code];
-    const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
     return jsonResponse(status, body);
   }
   if (isDependencyUnavailable(error)) {
     logger.warn('dependency unavailable', { requestId, error: error as Error });
-    return jsonResponse(503, { error: { code: 'UNAVAILABLE', message: 'A service we depend on is busy or down; retry shortly.' } });
+    const body: ErrorBody = { error: { code: 'UNAVAILABLE', message: 'A service we depend on is busy or down; retry shortly.' } };
+    return jsonResponse(503, body);
   }
   logger.error('unhandled error', { requestId, error: error as Error });
-  return jsonResponse(500, {
-    error: { code: 'INTERNAL_ERROR', message: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`, requestId },
-  });
+  const body: ErrorBody = {
+    error: { code: INTERNAL_ERROR, message: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`, requestId },
+  };
+  return jsonResponse(500, body);
 }

@@ -164,6 +164,8 @@ const SCENARIOS: Record<string, readonly Scenario[]> = {
       await expectStatus(call({ query: { deep: 'true' } }), 200);
     }],
   ],
+  'GET /openapi.json': [['the generated document, no table', async (call) => expectStatus(call({}), 200)]],
+  'GET /docs': [['the rendered page, no table', async (call) => expectStatus(call({}), 200)]],
   'POST /orders': [
     ['one item: one conditional put', async (call) => {
       documents.on(PutCommand).resolves({});

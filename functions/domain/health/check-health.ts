@@ -1,15 +1,5 @@
 import { probeTable } from '#storage/table-probe.ts';
-
-export interface DependencyHealth {
-  ok: boolean;
-  latencyMs: number;
-  error?: string;
-}
-
-export interface Health {
-  status: 'ok' | 'degraded';
-  dependencies?: Record<string, DependencyHealth>;
-}
+import type { DependencyHealth, Health } from './health.ts';
 
 async function timed(probe: () => Promise<void>): Promise<DependencyHealth> {
   const started = performance.now();

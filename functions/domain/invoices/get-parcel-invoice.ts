@@ -11,16 +11,11 @@ import { financialYearOf, invoiceNumberOf } from './financial-year.ts';
 import { buildInvoice } from './invoice-document.ts';
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import type { Invoice } from './invoice-types.ts';
+import type { InvoiceLink } from './invoice-link.ts';
 import type { IssuedInvoice } from './issued-invoice.ts';
 
 export const getParcelInvoiceQuery = z.object({ download: z.optional(queryBoolean) });
 export type GetParcelInvoiceQuery = z.infer<typeof getParcelInvoiceQuery>;
-
-export interface InvoiceLink {
-  invoiceNumber: string;
-  url: string;
-  expiresAt: string;
-}
 
 /** How long an invoice link works (API.md: at most 15 minutes). */
 export const INVOICE_LINK_SECONDS = 15 * 60;

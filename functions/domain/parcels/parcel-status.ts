@@ -5,7 +5,8 @@
 export const PARCEL_STATUSES = ['received', 'processed', 'shipped', 'out_for_delivery', 'delivered', 'cancelled', 'rto', 'rto_delivered'] as const;
 export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
 
-export type EventSource = 'seller' | 'admin' | 'delivery' | 'webhook' | 'sync' | 'refresh' | 'system';
+export const EVENT_SOURCES = ['seller', 'admin', 'delivery', 'webhook', 'sync', 'refresh', 'system'] as const;
+export type EventSource = (typeof EVENT_SOURCES)[number];
 
 const MOVES: Record<ParcelStatus, readonly ParcelStatus[]> = {
   received: ['processed', 'shipped', 'cancelled'],

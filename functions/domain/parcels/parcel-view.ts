@@ -1,10 +1,12 @@
+import type * as z from 'zod/mini';
 import type { Principal } from '../principal.ts';
+import type { courierShipmentSchema, parcelEventSchema, parcelSchema } from './parcel-schemas.ts';
 import type { CourierShipment, Parcel, ParcelEvent } from './parcel-types.ts';
 
-/** A parcel event as the API shows it. */
-export type ParcelEventView = Omit<ParcelEvent, 'noteVisibleToCustomer'>;
-export type CourierShipmentView = Omit<CourierShipment, 'progress' | 'attempt' | 'lastEventAt'>;
-export type ParcelView = Omit<Parcel, 'events' | 'courier'> & { events: ParcelEventView[]; courier: CourierShipmentView | null };
+/** A parcel, its events and its courier shipment as the API shows them. */
+export type ParcelEventView = z.infer<typeof parcelEventSchema>;
+export type CourierShipmentView = z.infer<typeof courierShipmentSchema>;
+export type ParcelView = z.infer<typeof parcelSchema>;
 
 const courierView = ({ progress: _progress, attempt: _attempt, lastEventAt: _lastEventAt, ...courier }: CourierShipment): CourierShipmentView => courier;
 

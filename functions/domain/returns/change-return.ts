@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { readReturn, readReturnAndDeliveryPerson, writeReturnChange, type Refusal, type StoredReturn } from '#storage/returns-table.ts';
-import { ConflictError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import type { Principal } from '../principal.ts';
 import { idSchema, text } from '../schemas.ts';
 import { assertInScope } from './return-scope.ts';
@@ -16,8 +16,11 @@ export const receiveReturnBody = approveReturnBody;
 
 type NoteOnly = z.infer<typeof approveReturnBody>;
 
-/** Route roles let only admins and delivery persons reach a change; the state machine decides per role. */
-const sourceOf = (principal: Principal): ReturnEventSource => (principal.role === 'delivery' ? 'delivery' : principal.role === 'customer' ? 'customer' : 'admin');
+/** Who acts on a return; sellers and the system never do (their routes' roles already refuse them). */
+function sourceOf(principal: Principal): ReturnEventSource {
+  if (principal.role === 'admin' || principal.role === 'delivery' || principal.role === 'customer') return principal.role;
+  throw new ForbiddenError(`The role ${principal.role} may not change returns.`);
+}
 
 /** What a change sets besides status and history. */
 type Details = Partial<Pick<Return, 'declineReason' | 'deliveryPersonId'>>;

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { signLocalToken } from '../../../local/local-tokens.ts';
 import type { Role } from '../../../functions/domain/principal.ts';
+import { checkResponseContract } from './response-contract.ts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -8,7 +9,10 @@ export interface ApiResponse<T = any> {
   headers: Headers;
 }
 
-/** Sends one request to the local API; `token` may be omitted (anonymous) or a raw string. */
+/**
+ * Sends one request to the local API; `token` may be omitted (anonymous) or a raw string. Every
+ * answer must be within the OpenAPI document's contract (status and body), else the call throws.
+ */
 export async function call<T = any>(
   method: string,
   path: string,
@@ -19,7 +23,10 @@ export async function call<T = any>(
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   const response = await fetch(`${inject('apiUrl')}${path}`, { method, headers, body });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  const isJson = response.headers.get('content-type')?.includes('json') ?? false;
+  const parsed = text && isJson ? JSON.parse(text) : text || undefined;
+  checkResponseContract(method, path, response.status, parsed);
+  return { status: response.status, body: parsed, headers: response.headers };
 }
 
 /** A caller with a role: `as('seller', 'seller-x').get('/parcels')`. */
