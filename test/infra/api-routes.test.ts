@@ -51,8 +51,6 @@ describe('API stack built from the route table', () => {
       'GET /health': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
       'GET /openapi.json': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
       'GET /docs': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
-      'GET /openapi.json': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
-      'GET /docs': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
       // Detailed metrics: API Gateway publishes per-route 4xx and 5xx only with them, and the spike alarms read those.
       'POST /webhooks/courier': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, DetailedMetricsEnabled: true },
     });
