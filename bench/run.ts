@@ -121,3 +121,7 @@ console.table(
     ] as const
   ).map(([call, result, target, ok]) => ({ 'POST /webhooks/courier': call, status: result.status, 'DynamoDB requests': result.commands.join(' + ') || 'none', RRU: result.readUnits, WRU: result.writeUnits, target, ok: ok ? 'yes' : 'NO' })),
 );
+
+console.log(`\n7. Panels (web UI): built size and time to an interactive parcel list in headless Chromium against npm start`);
+const { printPanelsBench } = await import('./panels.ts');
+await printPanelsBench();

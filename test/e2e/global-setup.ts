@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../support/free-port.ts';
+import { startLocalSystem } from './support/local-system.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,42 +10,10 @@ declare module 'vitest' {
   }
 }
 
-const projectRoot = resolve(import.meta.dirname, '../..');
-
-/**
- * The end-to-end tests run what a person runs: `npm start`'s entry (bin/local.ts: builds the UI when
- * stale, seeds the demo data, serves the panels at `/`), in its own process on free ports with a
- * fresh data directory, so its handlers never share a module (and a DynamoDB client) with other tests.
- */
+/** The end-to-end tests run against the local system as `npm start` runs it (test/e2e/support/local-system.ts). */
 export default async function setup(project: TestProject) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'panels-e2e-'));
-  const ports = { PORT: await freePort(), DYNAMODB_PORT: await freePort(), S3_PORT: await freePort(), SHIPROCKET_SIM_PORT: await freePort() };
-  const env: NodeJS.ProcessEnv = { ...process.env, ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, String(port)])), DATA_DIR: dataDir, HEALTH_POLL_MS: '0', POWERTOOLS_LOG_LEVEL: 'SILENT' };
-  for (const name of ['SHIPROCKET_BASE_URL', 'SHIPROCKET_EMAIL', 'SHIPROCKET_PASSWORD', 'TABLE_NAME', 'DYNAMODB_ENDPOINT', 'S3_ENDPOINT', 'INVOICE_BUCKET']) delete env[name];
-  const server = spawn(join(projectRoot, 'node_modules/.bin/node'), ['--import', 'tsx', 'bin/local.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((ready, failed) => {
-    const timer = setTimeout(() => failed(new Error(`npm start did not come up within 60 s:\n${output}`)), 60_000);
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Ctrl-C stops everything')) {
-        clearTimeout(timer);
-        ready();
-      }
-    };
-    server.stdout.on('data', collect);
-    server.stderr.on('data', collect);
-    server.once('exit', (code) => {
-      clearTimeout(timer);
-      failed(new Error(`npm start exited (${code}):\n${output}`));
-    });
-  });
-  project.provide('panelsUrl', `http://localhost:${ports.PORT}`);
-  project.provide('shiprocketControlUrl', `http://127.0.0.1:${ports.SHIPROCKET_SIM_PORT}/__sim`);
-  return async () => {
-    const exited = new Promise((done) => server.once('exit', done));
-    server.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const system = await startLocalSystem();
+  project.provide('panelsUrl', system.url);
+  project.provide('shiprocketControlUrl', system.shiprocketControlUrl);
+  return system.stop;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
@@ -9,9 +9,7 @@ const projectRoot = resolve(import.meta.dirname, '../../..');
 export const SCREENS_DIR = join(projectRoot, 'test-results', 'screens');
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox'] });
+export { launchChromium } from './browser-launch.ts';
 
 /** A new browser session signed in as a demo user, by pressing that user's button on the sign-in page. */
 export async function signInAs(browser: Browser, user: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
