@@ -25,9 +25,18 @@ export const HOUSE_BUNDLE = {
    * about half the time of the runtime's SDK resolved from its many package files.
    */
   external: [] as string[],
-  /** Lambda's credentials are always in the environment; see functions/lambda-credentials.ts. */
-  alias: { '@aws-sdk/credential-provider-node': `${PROJECT_ROOT}functions/lambda-credentials.ts` },
+  /**
+   * Lambda's credentials are always in the environment; see functions/lambda-credentials.ts. The
+   * others put out of every bundle SDK code that no call here runs (functions/bundle-aliases/).
+   */
+  alias: {
+    '@aws-sdk/credential-provider-node': `${PROJECT_ROOT}functions/lambda-credentials.ts`,
+    '@smithy/core/event-streams': `${PROJECT_ROOT}functions/bundle-aliases/event-streams.ts`,
+    '@aws-sdk/endpoint-cache': `${PROJECT_ROOT}functions/bundle-aliases/endpoint-cache.ts`,
+  },
   minify: true,
+  /** Licence comments of the dependencies stay in node_modules; the function reads none of them. */
+  legalComments: 'none',
   sourcemap: true,
 } as const;
 
@@ -43,7 +52,7 @@ export interface HouseFunctionProps {
 }
 
 /**
- * The project's Lambda function: Node.js 22 on arm64, minified ESM with source maps, X-Ray,
+ * The project's Lambda function: Node.js 22 on arm64, minified ESM with a source map beside it, X-Ray,
  * its own log group, and a role that starts with nothing but writing to that log group.
  */
 export class HouseFunction extends Construct {
@@ -73,7 +82,6 @@ export class HouseFunction extends Construct {
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         LOG_LEVEL: props.settings.logLevel,
       },
@@ -83,7 +91,10 @@ export class HouseFunction extends Construct {
         mainFields: [...HOUSE_BUNDLE.mainFields],
         banner: HOUSE_BUNDLE.banner,
         externalModules: [...HOUSE_BUNDLE.external],
-        esbuildArgs: Object.fromEntries(Object.entries(HOUSE_BUNDLE.alias).map(([name, target]) => [`--alias:${name}`, target])),
+        esbuildArgs: {
+          ...Object.fromEntries(Object.entries(HOUSE_BUNDLE.alias).map(([name, target]) => [`--alias:${name}`, target])),
+          '--legal-comments': HOUSE_BUNDLE.legalComments,
+        },
         minify: HOUSE_BUNDLE.minify,
         sourceMap: HOUSE_BUNDLE.sourcemap,
         sourcesContent: false,

@@ -140,7 +140,7 @@ describe('functions and their grants', () => {
       Handler: 'index.handler',
       MemorySize: 512,
       TracingConfig: { Mode: 'Active' },
-      Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'shipping', LOG_LEVEL: 'DEBUG' } },
+      Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'shipping', LOG_LEVEL: 'DEBUG' } },
     });
     const timeouts = Object.fromEntries([...functionsByRouteKey(shipping.api)].map(([key, fn]) => [key, fn.properties.Timeout]));
     const expected = Object.fromEntries([
