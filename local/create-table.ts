@@ -1,13 +1,48 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  GetItemCommand,
+  PutItemCommand,
+  ResourceNotFoundException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { kindLists } from '../functions/storage/keys.ts';
 import { INDEX_LIST, KEY_ATTRIBUTES, TABLE_KEYS, type IndexDesign } from '../functions/storage/table-design.ts';
 
-/** Creates the single table with its indexes from the table design, unless it exists. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
+/**
+ * What the records and indexes of this version look like: the index design and how lists are
+ * keyed. A local table kept from a version with another layout is made again (and seeded again).
+ */
+const LAYOUT = createHash('sha256')
+  .update(JSON.stringify({ indexes: INDEX_LIST, kindLists: kindLists('ITEM') }))
+  .digest('hex')
+  .slice(0, 16);
+const layoutKey = { pk: { S: 'LOCAL#TABLE' }, sk: { S: 'LAYOUT' } };
+
+async function storedLayout(client: DynamoDBClient, tableName: string): Promise<string | undefined | 'no table'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return 'exists';
   } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
+    if (error instanceof ResourceNotFoundException) return 'no table';
+    throw error;
+  }
+  const output = await client.send(new GetItemCommand({ TableName: tableName, Key: layoutKey, ConsistentRead: true }));
+  return output.Item?.layout?.S;
+}
+
+/**
+ * Creates the single table with its indexes from the table design, unless it exists with this
+ * version's layout; a local table of an older layout (other indexes, other list keys) is dropped
+ * and made again: its records could not be listed.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string, notice: (line: string) => void = console.warn): Promise<'created' | 'exists'> {
+  const layout = await storedLayout(client, tableName);
+  if (layout === LAYOUT) return 'exists';
+  if (layout !== 'no table') {
+    notice(`The local table ${tableName} was made by a version with another layout (indexes, list keys): it is made again, with fresh demo data.`);
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
   }
   await client.send(
     new CreateTableCommand({
@@ -28,6 +63,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       })),
     }),
   );
+  await client.send(new PutItemCommand({ TableName: tableName, Item: { ...layoutKey, layout: { S: LAYOUT } } }));
   return 'created';
 }
 

@@ -128,7 +128,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const createTable = async () => {
       const admin = new DynamoDBClient({ endpoint: dynamoEndpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
       try {
-        return await ensureTable(admin, tableName);
+        return await ensureTable(admin, tableName, notice);
       } finally {
         admin.destroy();
       }
