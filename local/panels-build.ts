@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const projectRoot = resolve(import.meta.dirname, '..');
@@ -25,6 +25,10 @@ export function panelsBuildIsStale(): boolean {
 export async function ensurePanelsBuild(): Promise<boolean> {
   if (!panelsBuildIsStale()) return false;
   const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'vite.config.ts'), root: join(projectRoot, 'web'), logLevel: 'warn' });
+  // Built aside, then swapped in: two starts building at once never serve a half-emptied directory.
+  const aside = `${PANELS_BUILD_DIR}.${process.pid}.tmp`;
+  await build({ configFile: join(projectRoot, 'vite.config.ts'), root: join(projectRoot, 'web'), logLevel: 'warn', build: { outDir: aside, emptyOutDir: true } });
+  rmSync(PANELS_BUILD_DIR, { recursive: true, force: true });
+  renameSync(aside, PANELS_BUILD_DIR);
   return true;
 }
