@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: DynamoDB round trips per route (counted on DynamoDB Local), handler CPU per
- * request with the SDK mocked, and per function the synthesized bundle's size and import time.
+ * request with the SDK mocked, per function the synthesized bundle's size and import time against
+ * a naive peer, the OpenAPI document, invoices, Shiprocket, the courier sync at 10k shipments, the
+ * panels, and what a parcel life costs. `npm run bench -- cost [--json]` runs only the last, for 3
+ * and 99 items.
  */
 import { COLD_START_TARGETS, coldStartVerdict, measureBundles, TARGETS } from './bundles.ts';
 import { INVOICE_ROUTE_KEY, printInvoiceBench } from './invoice-pdf.ts';
@@ -130,3 +133,9 @@ console.table(
 console.log(`\n7. Panels (web UI): built size and time to an interactive parcel list in headless Chromium against npm start`);
 const { printPanelsBench } = await import('./panels.ts');
 await printPanelsBench();
+
+console.log('\n8. The cost of a parcel life (3 items; `npm run bench -- cost` adds the 99-item parcel and `--json`)');
+{
+  const { measureCost, printCost } = await import('./cost/cost-bench.ts');
+  printCost(await measureCost([3]));
+}
