@@ -308,7 +308,8 @@ const median = (values: number[]): number => {
 const round = (value: number): number => Math.round(value * 10) / 10;
 const round2 = (value: number): number => Math.round(value * 100) / 100;
 
-function printTable(run: ColdStartRun): void {
+/** The per-function table of section 3 (also printed by `npx tsx bench/bundles.ts`). */
+export function printColdStartTable(run: ColdStartRun): void {
   console.log(`Targets: ≤ ${TARGETS.bundleKb} KB minified, ≤ ${TARGETS.importMs} ms import; table functions ≤ ${COLD_START_TARGETS.bundleVsPeer}× the naive peer's bundle, ≤ ${COLD_START_TARGETS.importVsFloor}× the built-ins floor's import`);
   console.log(`Node ${run.node}, medians of ${run.rounds} rounds, fresh process per import, alternating with the peer (${run.peer.bundleKb} KB, CPU ${run.peer.importCpuMs} ms, wall ${run.peer.importMs} ms) and the floor (http+https+crypto, CPU ${run.floorCpuMs} ms, wall ${run.floorMs} ms)`);
   console.table(
@@ -326,7 +327,7 @@ function printTable(run: ColdStartRun): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const run = await measureBundles();
-  printTable(run);
+  printColdStartTable(run);
   for (const line of coldStartVerdict(run)) console.log(line);
 }
 

@@ -5,7 +5,7 @@
  * panels, and what a parcel life costs. `npm run bench -- cost [--json]` runs only the last, for 3
  * and 99 items.
  */
-import { COLD_START_TARGETS, coldStartVerdict, measureBundles, TARGETS } from './bundles.ts';
+import { coldStartVerdict, measureBundles, printColdStartTable, TARGETS } from './bundles.ts';
 import { INVOICE_ROUTE_KEY, printInvoiceBench } from './invoice-pdf.ts';
 import { measureHandlerCpu } from './handler-cpu.ts';
 import { measureRoundTrips } from './round-trips.ts';
@@ -38,21 +38,10 @@ console.log('2. Handler CPU per request with the SDK mocked (400 warm calls each
 const cpu = await measureHandlerCpu();
 console.table(cpu.map((row) => ({ route: row.route, 'CPU µs/request': round(row.cpuMicros, 0), 'wall µs/request': round(row.wallMicros, 0) })));
 
-console.log(`3. Function bundles from a real cdk synth (targets ≤ ${TARGETS.bundleKb} KB, ≤ ${TARGETS.importMs} ms import; table functions ≤ ${COLD_START_TARGETS.bundleVsPeer}× the naive peer's bundle, ≤ ${COLD_START_TARGETS.importVsFloor}× the built-ins floor's import)`);
+console.log('3. Function bundles from a real cdk synth, against a naive peer and the built-ins floor');
 const coldStart = await measureBundles();
 const bundles = coldStart.functions;
-console.log(`  imports timed alternately in one run (median of ${coldStart.rounds} rounds, fresh node per import): naive peer ${coldStart.peer.bundleKb} KB, ${coldStart.peer.importMs} ms; built-ins floor (http+https+crypto) ${coldStart.floorMs} ms (CPU ${coldStart.floorCpuMs} ms); the cold-start target is judged on CPU time, steadier than wall time on a shared machine`);
-console.table(
-  bundles.map((m) => ({
-    route: m.routeKey,
-    'bundle KB': m.bundleKb,
-    '÷ peer': m.vsPeer,
-    'import ms': m.importMs,
-    '÷ floor': m.vsFloor,
-    'CPU ÷ floor': m.vsFloorCpu,
-    'dominant dependency': `${m.dominantDependency.name} (${m.dominantDependency.kb} KB)`,
-  })),
-);
+printColdStartTable(coldStart);
 
 // The invoice function carries pdf-lib and its fonts: its own target (≤ 1 MB zipped) is checked in section 4.
 const withGenericTargets = bundles.filter((m) => m.routeKey !== INVOICE_ROUTE_KEY);
