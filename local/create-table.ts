@@ -8,7 +8,7 @@ import {
   ResourceNotFoundException,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { kindLists } from '../functions/storage/keys.ts';
+import { KIND_LIST_SPREAD, kindList } from '../functions/storage/keys.ts';
 import { INDEX_LIST, KEY_ATTRIBUTES, TABLE_KEYS, type IndexDesign } from '../functions/storage/table-design.ts';
 
 /**
@@ -16,7 +16,7 @@ import { INDEX_LIST, KEY_ATTRIBUTES, TABLE_KEYS, type IndexDesign } from '../fun
  * keyed. A local table kept from a version with another layout is made again (and seeded again).
  */
 const LAYOUT = createHash('sha256')
-  .update(JSON.stringify({ indexes: INDEX_LIST, kindLists: kindLists('ITEM') }))
+  .update(JSON.stringify({ indexes: INDEX_LIST, spread: KIND_LIST_SPREAD, kindList: kindList('ITEM', 'x') }))
   .digest('hex')
   .slice(0, 16);
 const layoutKey = { pk: { S: 'LOCAL#TABLE' }, sk: { S: 'LAYOUT' } };

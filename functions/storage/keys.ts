@@ -22,9 +22,10 @@ export const deliveryPersonList = (deliveryPersonId: string, kind: Kind) => `DEL
  * How many partitions each marketplace-wide list (`byKind`) is spread over: a new record's index
  * write goes to one of them, chosen by its list sort key, so no one partition takes every write
  * (each sustains DynamoDB's 1,000 write units a second; see docs/cost-and-scale.md). Lists read
- * them all in parallel and merge (page-query.ts).
+ * them all in parallel and merge (page-query.ts). Delivery persons are written a few times a day:
+ * one partition, one Query.
  */
-export const KIND_LIST_SPREAD = 4;
+export const KIND_LIST_SPREAD: Readonly<Record<Kind, number>> = { ITEM: 4, PARCEL: 4, RETURN: 4, DELIVERY_PERSON: 1 };
 
 /** A stable, even choice among `count` partitions for a key. */
 export function spreadIndexOf(value: string, count: number): number {
@@ -34,9 +35,9 @@ export function spreadIndexOf(value: string, count: number): number {
 }
 
 /** The partition of the marketplace-wide list of `kind` holding the record listed at `listSortKey`. */
-export const kindList = (kind: Kind, listSortKey: string) => `${kind}#${spreadIndexOf(listSortKey, KIND_LIST_SPREAD)}`;
+export const kindList = (kind: Kind, listSortKey: string) => `${kind}#${spreadIndexOf(listSortKey, KIND_LIST_SPREAD[kind])}`;
 /** Every partition of the marketplace-wide list of `kind`. */
-export const kindLists = (kind: Kind): string[] => Array.from({ length: KIND_LIST_SPREAD }, (_, i) => `${kind}#${i}`);
+export const kindLists = (kind: Kind): string[] => Array.from({ length: KIND_LIST_SPREAD[kind] }, (_, i) => `${kind}#${i}`);
 /** A customer's item by its id (ids are unique per order only: two orders may share one). */
 export const customerItemLookup = (customerId: string, itemId: string) => `CUSTOMER#${customerId}#ITEM#${itemId}`;
 /** The admin's queue of returns in one status, oldest request first (`{createdAt}#{returnId}`). */

@@ -103,10 +103,12 @@ export async function queryPartition(
  * is read by `querySpreadPage`.
  */
 export async function queryPage<R, T>(source: ListSource, conditions: readonly Condition[], page: PageRequest, map: (record: R) => T): Promise<Page<T>> {
-  if (typeof source.partition !== 'string') return querySpreadPage(source, source.partition, conditions, page, map);
+  const partitions = typeof source.partition === 'string' ? [source.partition] : source.partition;
+  if (partitions.length > 1) return querySpreadPage(source, partitions, conditions, page, map);
+  const partition = partitions[0]!;
   const { partitionKey, keyNames } = keysOf(source);
-  const startKey = page.cursor ? decodeCursor(page.cursor, { [partitionKey]: source.partition }, keyNames) : undefined;
-  const { records: matched, lastKey } = await queryPartition(source, source.partition, conditions, page.limit + 1, startKey);
+  const startKey = page.cursor ? decodeCursor(page.cursor, { [partitionKey]: partition }, keyNames) : undefined;
+  const { records: matched, lastKey } = await queryPartition(source, partition, conditions, page.limit + 1, startKey);
   if (matched.length > page.limit) {
     const records = matched.slice(0, page.limit);
     return { items: records.map((record) => map(record as R)), nextCursor: encodeCursor(keyOf(records[records.length - 1], keyNames)) };
