@@ -26,14 +26,14 @@ type StoredCourier = Omit<CourierShipment, 'scans' | 'exception' | 'lastEventAt'
 
 interface ParcelRecord extends Omit<Parcel, 'items' | 'courier' | 'events'> {
   courier: StoredCourier | null;
-  /** Absent in the live-shipments index's copy, which leaves the history out. */
+  /** Both absent in the live-shipments index's copy, which leaves out the items and the history. */
+  items?: ParcelItemSnapshot[];
   events?: ParcelEvent[];
   /** How many events the history holds (absent on parcels written before it was kept). */
   eventCount?: number;
   pk: string;
   sk: 'PARCEL';
   kind: 'PARCEL';
-  items: ParcelItemSnapshot[];
   deliveredAt: string | null;
   /** Bumped by every change; writes are conditional on the version they read (no lost updates). */
   version: number;
@@ -61,7 +61,7 @@ export const afterChange = (stored: StoredParcel, parcel: Parcel): StoredParcel 
   ...stored,
   parcel,
   version: stored.version + 1,
-  history: { length: Math.min(MAX_PARCEL_EVENTS, stored.history.length + (parcel.events.length > stored.parcel.events.length ? 1 : 0)), read: stored.history.read },
+  eventCount: Math.min(MAX_PARCEL_EVENTS, stored.eventCount + (parcel.events.length > stored.parcel.events.length ? 1 : 0)),
 });
 
 /** A parcel as read, with the version every write of it is conditioned on. */
@@ -71,8 +71,13 @@ export interface StoredParcel {
   /** Where its items are stored; the domain passes it back untouched. */
   itemRefs: readonly ItemRef[];
   invoice: IssuedInvoice | null;
-  /** How many events its history holds, and whether `parcel.events` is that history (false: read from an index copy without it). */
-  history: { length: number; read: boolean };
+  /** How many events its history holds. */
+  eventCount: number;
+  /**
+   * false: read from the live-shipments index, whose copy has no items and no history (the sync
+   * reads thousands a pass and changes few); a write that needs them reads the parcel first.
+   */
+  whole: boolean;
 }
 
 /**
@@ -90,7 +95,7 @@ const toEvent = (event: Partial<ParcelEvent> & Omit<ParcelEvent, 'noteVisibleToC
 
 /** An item is `returned` once its return is received, else it follows the parcel. */
 function toParcel(record: ParcelRecord): Parcel {
-  const items = record.items.map(({ pk: _pk, sk: _sk, ...item }) => ({
+  const items = (record.items ?? []).map(({ pk: _pk, sk: _sk, ...item }) => ({
     ...item,
     status: item.returnStatus === 'returned' ? ('returned' as const) : record.status,
     parcelId: record.id,
@@ -116,12 +121,13 @@ function toParcel(record: ParcelRecord): Parcel {
 const toStoredParcel = (record: ParcelRecord): StoredParcel => ({
   parcel: toParcel(record),
   version: record.version,
-  itemRefs: record.items.map(({ pk, sk }) => ({ pk, sk })),
+  itemRefs: (record.items ?? []).map(({ pk, sk }) => ({ pk, sk })),
   invoice: record.invoice ?? null,
-  history: { length: record.eventCount ?? record.events?.length ?? 0, read: record.events !== undefined },
+  eventCount: record.eventCount ?? record.events?.length ?? 0,
+  whole: record.items !== undefined && record.events !== undefined,
 });
 
-function newParcelRecord(parcel: Parcel, order: StoredOrder): ParcelRecord {
+function newParcelRecord(parcel: Parcel, order: StoredOrder): ParcelRecord & { items: ParcelItemSnapshot[] } {
   const items = parcel.items.map(({ status: _status, parcelId: _parcelId, deliveredAt: _deliveredAt, ...item }) => ({ ...item, ...order.itemRefs.get(item.id)! }));
   return {
     ...parcelKey(parcel.id),
@@ -201,11 +207,11 @@ export interface ParcelChange {
  */
 export async function writeParcelChange(stored: StoredParcel, change: ParcelChange): Promise<'written' | 'stale'> {
   const { parcel, event, items } = change;
-  if (event && stored.history.length >= MAX_PARCEL_EVENTS && !stored.history.read) {
-    // A full history read from an index copy: trimming it needs the history itself (rare: ≥ 100 events).
-    const full = await readParcel(parcel.id);
-    if (!full || full.version !== stored.version) return 'stale';
-    return writeParcelChange(full, change);
+  if (!stored.whole && (items || (event && stored.eventCount >= MAX_PARCEL_EVENTS))) {
+    // Read from a copy without items and history: moving the items, or trimming a full history, needs them.
+    const whole = await readParcel(parcel.id);
+    if (!whole || whole.version !== stored.version) return 'stale';
+    return writeParcelChange(whole, change);
   }
   const values: Record<string, unknown> = {
     ':status': parcel.status,
@@ -224,7 +230,7 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
     'updatedAt = :at',
     'version = version + :one',
   ];
-  if (event && stored.history.length >= MAX_PARCEL_EVENTS) {
+  if (event && stored.eventCount >= MAX_PARCEL_EVENTS) {
     const [first, ...rest] = stored.parcel.events;
     set.push('events = :events', 'eventCount = :eventCount');
     values[':events'] = [...(first ? [first] : []), ...rest.slice(rest.length - (MAX_PARCEL_EVENTS - 2)), event];
@@ -232,7 +238,7 @@ export async function writeParcelChange(stored: StoredParcel, change: ParcelChan
   } else if (event) {
     set.push('events = list_append(events, :event)', 'eventCount = :eventCount');
     values[':event'] = [event];
-    values[':eventCount'] = stored.history.length + 1;
+    values[':eventCount'] = stored.eventCount + 1;
   }
   if (items) {
     set.push('deliveredAt = :deliveredAt');

@@ -22,7 +22,7 @@ const parcel: Parcel = {
   id: 'p-1', orderId: 'o-1', sellerId: 's-1', customerId: 'c-1', status: 'shipped', shippingMethod: 'shiprocket', deliveryPersonId: null,
   items: [], courier, invoiceNumber: null, createdAt: '2026-11-27T09:00:00.000Z', updatedAt: '2026-11-27T09:00:00.000Z', events: [],
 };
-const stored: StoredParcel = { parcel, version: 3, itemRefs: [], invoice: null, history: { length: 0, read: true } };
+const stored: StoredParcel = { parcel, version: 3, itemRefs: [], invoice: null, eventCount: 0, whole: true };
 
 describe('applyCourierStatus ordering', () => {
   it('ignores an update older than the newest courier event, and the same code at the same time again', async () => {

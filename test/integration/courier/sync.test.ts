@@ -88,6 +88,20 @@ describe('the courier sync (runJob)', () => {
 
   // Known bug (functions/domain/courier/sync-courier-tracking.ts): each segment's page is cut into batches of its
   // own, so a pass makes one call per non-empty segment at least (sum of ceil(n/50) per segment), not ceil(N/50).
+  it('moves the items with the parcel when it learns of a delivery (its index copy has no items: the parcel is read whole first), and leaves the history whole', async () => {
+    const [shipment] = await shipments(1);
+    await moveAtCourier([{ awb: shipment!.awb, code: 7 }]);
+    const before = (await parcelStates([shipment!])).get(shipment!.parcelId)!;
+    expect(await env.sync()).toMatchObject({ changed: 1, failed: 0 });
+    const { readParcel } = await import('../../../functions/storage/parcels-table.ts');
+    const parcel = (await readParcel(shipment!.parcelId))!.parcel;
+    expect(parcel.status).toBe('delivered');
+    expect(parcel.events).toHaveLength(before.events + 1);
+    const order = await env.call('GET', `/orders/${parcel.orderId}`, { as: ['admin', 'admin-1'] });
+    expect(order.body.items).toEqual([expect.objectContaining({ status: 'delivered', deliveredAt: parcel.events.at(-1)!.at, parcelId: parcel.id })]);
+    expect(parcel.items).toEqual([expect.objectContaining({ status: 'delivered', deliveredAt: parcel.events.at(-1)!.at })]);
+  });
+
   it('fills its bulk calls: 10 live shipments take one courier call, not one per segment of the live index', async () => {
     const count = 10;
     await moveAtCourier((await shipments(count)).map(({ awb }) => ({ awb, code: 18 })));
