@@ -291,7 +291,8 @@ export type LiveShipmentPosition = Record<string, string>;
 /**
  * A page of live shipments of one segment, least recently changed first, from `after` on, only those
  * last changed before `changedBefore` (what a run changed itself moves to the end and is not read
- * again). One Query; the index holds whole parcels, so the sync needs no other read.
+ * again). One Query; the index copies status and courier, not the items or the history (`whole: false`):
+ * a write that needs them reads the parcel first.
  */
 export async function listLiveShipments(
   segment: number,
