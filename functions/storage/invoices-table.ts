@@ -1,14 +1,15 @@
-import { BatchGetCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Invoice } from '#domain/invoices/invoice-types.ts';
 import type { IssuedInvoice } from '#domain/invoices/issued-invoice.ts';
 import type { Seller } from '#domain/sellers/seller.ts';
-import { ConflictError, UnavailableError } from '#domain/errors.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { readRecords } from './batch-read.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading, storageFault } from './faults.ts';
 import { toSeller, type SellerRecord } from './sellers-table.ts';
 import { invoiceDocumentKey, invoiceSequenceKey, parcelKey, sellerKey } from './keys.ts';
 import type { StoredParcel } from './parcels-table.ts';
-import { ConditionsFailed, recordId, writeAtomically, type WriteAction } from './transactions.ts';
+import { ConditionsFailed, writeAtomically, type WriteAction } from './transactions.ts';
 
 interface SequenceRecord {
   pk: string;
@@ -28,16 +29,7 @@ interface InvoiceDocumentRecord {
 
 /** The seller's profile (if any) and the last invoice number of its financial year, in one round trip. */
 export async function readInvoicingState(sellerId: string, financialYear: string): Promise<{ seller?: Seller; lastSequence: number }> {
-  const profileAt = sellerKey(sellerId);
-  const sequenceAt = invoiceSequenceKey(sellerId, financialYear);
-  const output = await reading(() =>
-    send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [profileAt, sequenceAt], ConsistentRead: true } } })),
-  );
-  if (Object.keys(output.UnprocessedKeys ?? {}).length > 0) throw new UnavailableError('The database is busy; retry shortly.');
-  const records = output.Responses?.[tableName()] ?? [];
-  const find = (key: { pk: string; sk: string }) => records.find((record) => recordId(record as { pk: string; sk: string }) === recordId(key));
-  const profile = find(profileAt) as SellerRecord | undefined;
-  const sequence = find(sequenceAt) as SequenceRecord | undefined;
+  const [profile, sequence] = (await readRecords([sellerKey(sellerId), invoiceSequenceKey(sellerId, financialYear)])) as [SellerRecord | undefined, SequenceRecord | undefined];
   return { seller: profile && toSeller(profile), lastSequence: sequence?.last ?? 0 };
 }
 
