@@ -2,24 +2,29 @@ import { BadRequestError } from '#domain/errors.ts';
 
 export type KeyRecord = Record<string, string>;
 
-/** Opaque page cursors: the last returned record's key, base64url-encoded. */
-export function encodeCursor(key: KeyRecord): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+/** Opaque page cursors: where the list stands (the last returned record's key), base64url-encoded JSON. */
+export function encodeCursor(position: KeyRecord | { spread: readonly unknown[] }): string {
+  return Buffer.from(JSON.stringify(position), 'utf8').toString('base64url');
 }
 
 const MAX_KEY_BYTES = 1024;
 
+export const malformedCursor = () => new BadRequestError('The cursor is malformed or belongs to another list; start again without it.');
+
+/** The JSON a cursor holds, or a 400. */
+export function parseCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw malformedCursor();
+  }
+}
+
 /**
- * Decodes a cursor and checks it is a key of the list being read: exactly `keyNames`, each a
+ * Checks that `key` (from a cursor) is a key of the list being read: exactly `keyNames`, each a
  * non-empty string DynamoDB accepts, in the same partition (`expected`). Anything else is a 400.
  */
-export function decodeCursor(cursor: string, expected: KeyRecord, keyNames: readonly string[]): KeyRecord {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    key = undefined;
-  }
+export function checkCursorKey(key: unknown, expected: KeyRecord, keyNames: readonly string[]): KeyRecord {
   const isKeyRecord =
     typeof key === 'object' &&
     key !== null &&
@@ -30,6 +35,9 @@ export function decodeCursor(cursor: string, expected: KeyRecord, keyNames: read
       return typeof value === 'string' && value !== '' && Buffer.byteLength(value) <= MAX_KEY_BYTES;
     });
   const matches = isKeyRecord && Object.entries(expected).every(([name, value]) => (key as KeyRecord)[name] === value);
-  if (!matches) throw new BadRequestError('The cursor is malformed or belongs to another list; start again without it.');
+  if (!matches) throw malformedCursor();
   return key as KeyRecord;
 }
+
+/** Decodes a cursor of a one-partition list (see `checkCursorKey`). */
+export const decodeCursor = (cursor: string, expected: KeyRecord, keyNames: readonly string[]): KeyRecord => checkCursorKey(parseCursor(cursor), expected, keyNames);

@@ -1,26 +1,13 @@
-import { BadRequestError } from '#domain/errors.ts';
-import { decodeCursor, type KeyRecord } from './cursor.ts';
+import { checkCursorKey, encodeCursor, malformedCursor, parseCursor, type KeyRecord } from './cursor.ts';
 import { keyOf, keysOf, queryPartition, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 
 /** Where the reading of one partition stands: not begun, after a record, or finished. */
 type Position = 'start' | KeyRecord | 'end';
 
-const encodeSpreadCursor = (positions: readonly Position[]) => Buffer.from(JSON.stringify({ spread: positions }), 'utf8').toString('base64url');
-
 function decodeSpreadCursor(cursor: string, partitions: readonly string[], partitionKey: string, keyNames: readonly string[]): Position[] {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  const positions = (decoded as { spread?: unknown } | undefined)?.spread;
-  if (!Array.isArray(positions) || positions.length !== partitions.length) throw new BadRequestError('The cursor is malformed or belongs to another list; start again without it.');
-  return positions.map((position, i) =>
-    position === 'start' || position === 'end'
-      ? position
-      : decodeCursor(Buffer.from(JSON.stringify(position), 'utf8').toString('base64url'), { [partitionKey]: partitions[i]! }, keyNames),
-  );
+  const positions = (parseCursor(cursor) as { spread?: unknown } | null)?.spread;
+  if (!Array.isArray(positions) || positions.length !== partitions.length) throw malformedCursor();
+  return positions.map((position, i) => (position === 'start' || position === 'end' ? position : checkCursorKey(position, { [partitionKey]: partitions[i]! }, keyNames)));
 }
 
 /**
@@ -62,6 +49,6 @@ export async function querySpreadPage<R, T>(
   });
   return {
     items: taken.map((entry) => map(entry.record as R)),
-    nextCursor: next.every((position) => position === 'end') ? null : encodeSpreadCursor(next),
+    nextCursor: next.every((position) => position === 'end') ? null : encodeCursor({ spread: next }),
   };
 }
