@@ -4,8 +4,7 @@ import type { ItemStatus } from '#domain/orders/order-types.ts';
 import { send, tableName } from './dynamo-client.ts';
 import { reading } from './faults.ts';
 import { customerItemLookup, kindList, kindLists, orderItemKey, orderPartition, sellerList } from './keys.ts';
-import { queryPage, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
-import { INDEXES } from './table-design.ts';
+import { queryPage, queryPartition, type Condition, type ListSource, type Page, type PageRequest } from './page-query.ts';
 import { writeIfConditionsHold, type WriteAction } from './transactions.ts';
 
 /**
@@ -128,19 +127,9 @@ export function locateItem(stored: StoredOrder, itemId: string): LocatedItem | u
  * lookup, at most two answers (two mean the id is ambiguous).
  */
 export async function findItemsOfCustomer(customerId: string, itemId: string): Promise<LocatedItem[]> {
-  const output = await reading(() =>
-    send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: INDEXES.byCustomer.name,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': INDEXES.byCustomer.partitionKey },
-        ExpressionAttributeValues: { ':pk': customerItemLookup(customerId, itemId) },
-        Limit: 2,
-      }),
-    ),
-  );
-  return ((output.Items ?? []) as OrderItemRecord[]).map((record) => ({
+  const lookup = customerItemLookup(customerId, itemId);
+  const { records } = await queryPartition({ index: 'byCustomer', partition: lookup }, lookup, [], 2, undefined);
+  return (records as unknown as OrderItemRecord[]).map((record) => ({
     item: toOrderItem(record),
     ref: { pk: record.pk, sk: record.sk },
     parcelSlot: record.parcelSlot ?? null,
